@@ -1,0 +1,2 @@
+// Placeholder: the cluster model arrives with the model issue.
+public enum ClusterModelPlaceholder {}

@@ -1,0 +1,209 @@
+public import Quantities
+
+/// An autoscaling/v2 `HorizontalPodAutoscaler`: what `kubectl describe hpa` shows.
+public struct HorizontalPodAutoscaler: Hashable, Sendable {
+    public var name: String
+    public var namespace: String
+    public var spec: HorizontalPodAutoscalerSpec
+    public var status: HorizontalPodAutoscalerStatus
+
+    public init(name: String, namespace: String = "default", spec: HorizontalPodAutoscalerSpec,
+                status: HorizontalPodAutoscalerStatus = .init()) {
+        self.name = name; self.namespace = namespace; self.spec = spec; self.status = status
+    }
+}
+
+/// `spec` of an autoscaling/v2 HorizontalPodAutoscaler.
+public struct HorizontalPodAutoscalerSpec: Hashable, Sendable {
+    public var scaleTargetRef: CrossVersionObjectReference
+    /// nil means 1 (the API default).
+    public var minReplicas: Int32?
+    public var maxReplicas: Int32
+    /// Empty means the API default: CPU utilization 80 %.
+    public var metrics: [MetricSpec]
+    /// nil selects the legacy normalization path.
+    public var behavior: HorizontalPodAutoscalerBehavior?
+
+    public init(scaleTargetRef: CrossVersionObjectReference, minReplicas: Int32? = nil, maxReplicas: Int32,
+                metrics: [MetricSpec] = [], behavior: HorizontalPodAutoscalerBehavior? = nil) {
+        self.scaleTargetRef = scaleTargetRef; self.minReplicas = minReplicas; self.maxReplicas = maxReplicas
+        self.metrics = metrics; self.behavior = behavior
+    }
+}
+
+/// `scaleTargetRef`, `describedObject`.
+public struct CrossVersionObjectReference: Hashable, Sendable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public init(apiVersion: String = "apps/v1", kind: String = "Deployment", name: String) {
+        self.apiVersion = apiVersion; self.kind = kind; self.name = name
+    }
+}
+
+/// `metrics[].type`. A struct rather than an enum so an unknown type (`CheddarCheese`)
+/// survives to the controller, which reports `InvalidMetricSourceType` as Kubernetes does.
+public struct MetricSourceType: RawRepresentable, Hashable, Sendable {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let resource = MetricSourceType(rawValue: "Resource")
+    public static let containerResource = MetricSourceType(rawValue: "ContainerResource")
+    public static let pods = MetricSourceType(rawValue: "Pods")
+    public static let object = MetricSourceType(rawValue: "Object")
+    public static let external = MetricSourceType(rawValue: "External")
+}
+
+/// One entry of `spec.metrics`.
+public struct MetricSpec: Hashable, Sendable {
+    public var type: MetricSourceType
+    public var resource: ResourceMetricSource?
+    public var containerResource: ContainerResourceMetricSource?
+    public var pods: PodsMetricSource?
+    public var object: ObjectMetricSource?
+    public var external: ExternalMetricSource?
+
+    public init(type: MetricSourceType, resource: ResourceMetricSource? = nil,
+                containerResource: ContainerResourceMetricSource? = nil, pods: PodsMetricSource? = nil,
+                object: ObjectMetricSource? = nil, external: ExternalMetricSource? = nil) {
+        self.type = type; self.resource = resource; self.containerResource = containerResource
+        self.pods = pods; self.object = object; self.external = external
+    }
+    public static func resource(_ name: String, _ target: MetricTarget) -> MetricSpec {
+        MetricSpec(type: .resource, resource: .init(name: name, target: target))
+    }
+    public static func pods(_ name: String, _ target: MetricTarget) -> MetricSpec {
+        MetricSpec(type: .pods, pods: .init(metric: .init(name: name), target: target))
+    }
+}
+
+/// `Utilization`, `Value` or `AverageValue`.
+public enum MetricTargetType: String, Hashable, Sendable, CaseIterable {
+    case utilization = "Utilization"
+    case value = "Value"
+    case averageValue = "AverageValue"
+}
+
+/// `target` of a metric.
+public struct MetricTarget: Hashable, Sendable {
+    public var type: MetricTargetType
+    public var value: Quantity?
+    public var averageValue: Quantity?
+    /// Integer percent of the pods' requests.
+    public var averageUtilization: Int32?
+    public init(type: MetricTargetType, value: Quantity? = nil, averageValue: Quantity? = nil,
+                averageUtilization: Int32? = nil) {
+        self.type = type; self.value = value; self.averageValue = averageValue
+        self.averageUtilization = averageUtilization
+    }
+    public static func utilization(_ percent: Int32) -> MetricTarget { .init(type: .utilization, averageUtilization: percent) }
+    public static func averageValue(_ q: Quantity) -> MetricTarget { .init(type: .averageValue, averageValue: q) }
+    public static func value(_ q: Quantity) -> MetricTarget { .init(type: .value, value: q) }
+}
+
+/// A resource name (`cpu`, `memory`, ...).
+public typealias ResourceName = String
+
+public struct ResourceMetricSource: Hashable, Sendable {
+    public var name: ResourceName
+    public var target: MetricTarget
+    public init(name: ResourceName, target: MetricTarget) { self.name = name; self.target = target }
+}
+
+public struct ContainerResourceMetricSource: Hashable, Sendable {
+    public var name: ResourceName
+    public var container: String
+    public var target: MetricTarget
+    public init(name: ResourceName, container: String, target: MetricTarget) {
+        self.name = name; self.container = container; self.target = target
+    }
+}
+
+/// `metric: {name, selector}`.
+public struct MetricIdentifier: Hashable, Sendable {
+    public var name: String
+    public var selector: LabelSelector?
+    public init(name: String, selector: LabelSelector? = nil) { self.name = name; self.selector = selector }
+}
+
+/// A label selector; keys are kept sorted wherever they are rendered.
+public struct LabelSelector: Hashable, Sendable {
+    public var matchLabels: [String: String]
+    public var matchExpressions: [LabelSelectorRequirement]
+    public init(matchLabels: [String: String] = [:], matchExpressions: [LabelSelectorRequirement] = []) {
+        self.matchLabels = matchLabels; self.matchExpressions = matchExpressions
+    }
+}
+
+public struct LabelSelectorRequirement: Hashable, Sendable {
+    public var key: String
+    public var `operator`: String
+    public var values: [String]
+    public init(key: String, operator: String, values: [String]) { self.key = key; self.operator = `operator`; self.values = values }
+}
+
+public struct PodsMetricSource: Hashable, Sendable {
+    public var metric: MetricIdentifier
+    public var target: MetricTarget
+    public init(metric: MetricIdentifier, target: MetricTarget) { self.metric = metric; self.target = target }
+}
+
+public struct ObjectMetricSource: Hashable, Sendable {
+    public var describedObject: CrossVersionObjectReference
+    public var metric: MetricIdentifier
+    public var target: MetricTarget
+    public init(describedObject: CrossVersionObjectReference, metric: MetricIdentifier, target: MetricTarget) {
+        self.describedObject = describedObject; self.metric = metric; self.target = target
+    }
+}
+
+public struct ExternalMetricSource: Hashable, Sendable {
+    public var metric: MetricIdentifier
+    public var target: MetricTarget
+    public init(metric: MetricIdentifier, target: MetricTarget) { self.metric = metric; self.target = target }
+}
+
+/// `spec.behavior`.
+public struct HorizontalPodAutoscalerBehavior: Hashable, Sendable {
+    public var scaleUp: HPAScalingRules?
+    public var scaleDown: HPAScalingRules?
+    public init(scaleUp: HPAScalingRules? = nil, scaleDown: HPAScalingRules? = nil) {
+        self.scaleUp = scaleUp; self.scaleDown = scaleDown
+    }
+}
+
+/// `Max`, `Min` or `Disabled`.
+public enum ScalingPolicySelect: String, Hashable, Sendable, CaseIterable {
+    case max = "Max"
+    case min = "Min"
+    case disabled = "Disabled"
+}
+
+/// `scaleUp` / `scaleDown`; nil fields are filled by API defaulting.
+public struct HPAScalingRules: Hashable, Sendable {
+    public var stabilizationWindowSeconds: Int32?
+    public var selectPolicy: ScalingPolicySelect?
+    /// nil: defaulted; an explicit empty list stays empty.
+    public var policies: [HPAScalingPolicy]?
+    /// Per-direction tolerance (`HPAConfigurableTolerance`).
+    public var tolerance: Quantity?
+    public init(stabilizationWindowSeconds: Int32? = nil, selectPolicy: ScalingPolicySelect? = nil,
+                policies: [HPAScalingPolicy]? = nil, tolerance: Quantity? = nil) {
+        self.stabilizationWindowSeconds = stabilizationWindowSeconds; self.selectPolicy = selectPolicy
+        self.policies = policies; self.tolerance = tolerance
+    }
+}
+
+/// `Pods` or `Percent`.
+public enum HPAScalingPolicyType: String, Hashable, Sendable, CaseIterable {
+    case pods = "Pods"
+    case percent = "Percent"
+}
+
+public struct HPAScalingPolicy: Hashable, Sendable {
+    public var type: HPAScalingPolicyType
+    public var value: Int32
+    public var periodSeconds: Int32
+    public init(type: HPAScalingPolicyType, value: Int32, periodSeconds: Int32) {
+        self.type = type; self.value = value; self.periodSeconds = periodSeconds
+    }
+}

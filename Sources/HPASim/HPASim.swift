@@ -1,0 +1,10 @@
+// The umbrella module: `import HPASim` brings every library module.
+@_exported public import SimTime
+@_exported public import EventEngine
+@_exported public import Randomness
+@_exported public import Quantities
+@_exported public import HPAController
+@_exported public import HPAConformance
+@_exported public import ClusterModel
+@_exported public import Scenario
+@_exported public import Store

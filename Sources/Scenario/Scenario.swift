@@ -1,0 +1,2 @@
+// Placeholder: scenario files arrive with the scenario issue.
+public enum ScenarioPlaceholder {}

@@ -1,0 +1,1 @@
+print("phold: arrives with the engine issue")

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate the Kubernetes Horizontal Pod Autoscaler against synthetic task load.",
+        discussion: """
+            `simulate <scenario>` is short for `simulate run <scenario>`.
+
+            \(ExitStatus.table)
+            """,
+        subcommands: [Run.self],
+        defaultSubcommand: Run.self)
+}

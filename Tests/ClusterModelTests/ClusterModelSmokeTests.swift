@@ -1,0 +1,4 @@
+import Testing
+
+@Test("the ClusterModel test target builds")
+func clusterModelTargetBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+
+@Test("the HPAController test target builds")
+func hPAControllerTargetBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+
+@Test("the Quantities test target builds")
+func quantitiesTargetBuilds() { #expect(Bool(true)) }

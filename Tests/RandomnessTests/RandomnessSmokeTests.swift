@@ -1,0 +1,4 @@
+import Testing
+
+@Test("the Randomness test target builds")
+func randomnessTargetBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+
+@Test("the Scenario test target builds")
+func scenarioTargetBuilds() { #expect(Bool(true)) }

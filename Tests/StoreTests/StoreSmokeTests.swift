@@ -1,0 +1,4 @@
+import Testing
+
+@Test("the Store test target builds")
+func storeTargetBuilds() { #expect(Bool(true)) }
