@@ -1,4 +1,4 @@
-import SimTime
+public import SimTime
 
 /// The combined result of every metric (`computeReplicasForMetrics`).
 struct CombinedMetrics {
@@ -73,5 +73,18 @@ extension HorizontalPodAutoscalerController {
             events.append(HPAEvent(type: .warning, reason: "AmbiguousSelector", message: error))
             return ("AmbiguousSelector", "the HPA target's scale has an ambiguous selector", error)
         }
+    }
+}
+
+extension HorizontalPodAutoscalerController {
+    /// One metric evaluated on its own (`computeStatusFor*Metric`), with explicit tolerances.
+    public func evaluateMetric(_ metric: MetricSpec, observed: Observation, tolerances: Tolerances,
+                               now: SimTime) -> MetricEvaluation {
+        var calculator = ReplicaCalculator(
+            tolerances: tolerances, cpuInitializationPeriod: configuration.cpuInitializationPeriod,
+            initialReadinessDelay: configuration.initialReadinessDelay,
+            podLevelResources: configuration.resolvedFeatureGates.podLevelResources, now: now)
+        calculator.tolerances = tolerances
+        return MetricEvaluator(calculator: calculator, observed: observed).evaluate(metric)
     }
 }

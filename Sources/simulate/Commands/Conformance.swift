@@ -1,0 +1,33 @@
+import ArgumentParser
+import HPASim
+
+struct Conformance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the controller against HPA conformance vector files.",
+        discussion: """
+            Runs every vector (transcribed or generated form, every kind), prints each failing \
+            vector with expected vs actual, and ends with `N passed, M failed`.
+            Exit status 1 if a vector failed, 2 if a file is unreadable or invalid.
+            Example: simulate conformance Tests/HPAControllerTests/Conformance/*.json
+            """)
+
+    @Argument(help: "Vector files (JSON).") var files: [String]
+
+    mutating func run() throws {
+        var results: [VectorResult] = []
+        var invalid = false
+        for file in files {
+            do {
+                results += ConformanceRunner.run(try VectorFile.load(path: file))
+            } catch {
+                print("simulate conformance: \(error)")
+                invalid = true
+            }
+        }
+        for result in results where !result.passed { print(result.report) }
+        let passed = results.filter(\.passed).count
+        print("\(passed) passed, \(results.count - passed) failed")
+        if invalid { throw ExitStatus.invalidInput }
+        if passed < results.count { throw ExitStatus.checkFailed }
+    }
+}
