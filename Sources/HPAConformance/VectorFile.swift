@@ -22,6 +22,10 @@ public struct ConformanceVector: Hashable, Sendable, Decodable {
     public var input: JSONValue
     public var expect: JSONValue
 
+    public init(name: String, source: String? = nil, input: JSONValue, expect: JSONValue) {
+        self.name = name; self.source = source; self.input = input; self.expect = expect
+    }
+
     /// `input.kind`.
     public var kind: String? { if case .string(let kind)? = input["kind"] { kind } else { nil } }
 }
