@@ -16,7 +16,8 @@ struct CombinedMetrics {
 extension HorizontalPodAutoscalerController {
     /// Evaluates every metric in spec order and combines them: the maximum wins; failures block
     /// a scale-down (and are allowed beside no change or a scale-up). Sets `ScalingActive`.
-    func computeReplicasForMetrics(_ observed: Observation, spec: HorizontalPodAutoscalerSpec, metrics: [MetricSpec],
+    func computeReplicasForMetrics(_ observed: Observation, spec: HorizontalPodAutoscalerSpec, namespace: String,
+                                   metrics: [MetricSpec],
                                    status: inout HorizontalPodAutoscalerStatus, events: inout [HPAEvent],
                                    now: SimTime) -> CombinedMetrics {
         if let selectorFailure = selectorFailure(observed.scale.selector, events: &events) {
@@ -25,7 +26,8 @@ extension HorizontalPodAutoscalerController {
             return CombinedMetrics(evaluations: nil, replicas: -1, metricName: nil,
                                    failure: MetricFailure(reason: selectorFailure.reason, message: selectorFailure.error))
         }
-        let evaluator = MetricEvaluator(calculator: replicaCalculator(for: spec, now: now), observed: observed)
+        let evaluator = MetricEvaluator(calculator: replicaCalculator(for: spec, now: now), observed: observed,
+                                        namespace: namespace)
         let evaluations = metrics.map(evaluator.evaluate)
         var replicas: Int32 = 0, name: String?, invalid = 0
         var firstFailure: MetricFailure?

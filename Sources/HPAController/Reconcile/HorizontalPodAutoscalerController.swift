@@ -89,7 +89,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
         }
 
         if computeMetrics {
-            let combined = computeReplicasForMetrics(observed, spec: spec, metrics: metricSpecs, status: &status,
+            let combined = computeReplicasForMetrics(observed, spec: spec, namespace: hpa.namespace, metrics: metricSpecs, status: &status,
                                                      events: &events, now: now)
             evaluations = combined.evaluations
             metricDesired = combined.replicas

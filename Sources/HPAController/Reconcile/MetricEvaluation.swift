@@ -29,6 +29,11 @@ public struct MetricEvaluation: Hashable, Sendable {
     }
 
     public var proposal: MetricProposal? { if case .success(let p) = outcome { p } else { nil } }
+    /// The target the metric was compared with (nil for an unknown source type).
+    public var target: MetricTarget? {
+        spec.resource?.target ?? spec.containerResource?.target ?? spec.pods?.target ?? spec.object?.target
+            ?? spec.external?.target
+    }
     public var failure: MetricFailure? { if case .failure(let f) = outcome { f } else { nil } }
 }
 
@@ -37,6 +42,8 @@ public struct MetricEvaluation: Hashable, Sendable {
 struct MetricEvaluator {
     var calculator: ReplicaCalculator
     var observed: Observation
+    /// The HPA's namespace, for error messages.
+    var namespace: String = "default"
 
     func evaluate(_ spec: MetricSpec) -> MetricEvaluation {
         do {
@@ -228,11 +235,11 @@ struct MetricEvaluator {
     private func objectValue(_ source: ObjectMetricSource) throws(ReplicaCalculationError) -> Int64 {
         let name = source.metric.name, object = source.describedObject
         if let error = observed.customMetricsError {
-            throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on default \(object.name)/"
+            throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on \(namespace) \(object.name)/"
                                           + "unable to fetch metrics from custom metrics API: \(error)")
         }
         guard let sample = observed.objectMetrics[name] else {
-            throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on default \(object.name)/"
+            throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on \(namespace) \(object.name)/"
                                           + "no metrics returned from custom metrics API")
         }
         return sample.valueMilli
@@ -240,13 +247,12 @@ struct MetricEvaluator {
 
     private func externalValues(_ source: ExternalMetricSource) throws(ReplicaCalculationError) -> [Int64] {
         let name = source.metric.name
+        let prefix = "unable to get external metric \(namespace)/\(name)/\(source.metric.selector.goDescription): "
         if let error = observed.externalMetricsError {
-            throw ReplicaCalculationError("unable to get external metric \(name): "
-                                          + "unable to fetch metrics from external metrics API: \(error)")
+            throw ReplicaCalculationError(prefix + "unable to fetch metrics from external metrics API: \(error)")
         }
         guard let sample = observed.externalMetrics[name], !sample.valuesMilli.isEmpty else {
-            throw ReplicaCalculationError("unable to get external metric \(name): "
-                                          + "no metrics returned from external metrics API")
+            throw ReplicaCalculationError(prefix + "no metrics returned from external metrics API")
         }
         return sample.valuesMilli
     }

@@ -21,6 +21,10 @@ public struct PodGroups: Hashable, Sendable {
     public init(readyCount: Int = 0, unready: [String] = [], missing: [String] = [], ignored: [String] = []) {
         self.readyCount = readyCount; self.unready = unready; self.missing = missing; self.ignored = ignored
     }
+
+    public var unreadyCount: Int { unready.count }
+    public var missingCount: Int { missing.count }
+    public var ignoredCount: Int { ignored.count }
 }
 
 /// Pod grouping, `groupPods` in replica_calculator.go.

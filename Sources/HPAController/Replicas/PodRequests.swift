@@ -5,33 +5,55 @@ public struct PodRequestsError: Error, Hashable, Sendable, CustomStringConvertib
     public var description: String { message }
 }
 
-/// Resource requests per pod, `calculatePodRequests` in replica_calculator.go.
+/// Resource requests per pod, `calculateRequests` in replica_calculator.go.
 public enum PodRequests {
+    /// The resources that may be set at pod level (KEP-2837).
+    static let podLevelResourceNames: Set<ResourceName> = ["cpu", "memory"]
+
     /// The request of `resource` for every pod, milli-units, in pod-list order.
     ///
-    /// With `container` empty: the pod-level requests when `podLevelResources` is on and the
-    /// pod sets any, else the sum over containers and restartable (sidecar) init containers,
-    /// failing if one lacks the resource. With a container name: only that container (a pod
-    /// without it contributes 0, as upstream does; pod-level requests are ignored).
+    /// With a container name: only that container (pod-level requests are ignored); a pod
+    /// without the container, or the container without the request, is an error. With
+    /// `container` empty: the pod-level request when `podLevelResources` is on and the pod
+    /// sets pod-level requests (a resource not set there falls back to the containers' sum, as
+    /// `resourcehelpers.PodRequests` aggregates), else the sum over containers and restartable
+    /// (sidecar) init containers, failing if one lacks the resource.
     public static func requests(pods: [ObservedPod], container: String, resource: ResourceName,
                                 podLevelResources: Bool) throws(PodRequestsError) -> [(pod: String, request: Int64)] {
         var result: [(pod: String, request: Int64)] = []
         result.reserveCapacity(pods.count)
         for pod in pods {
-            if container.isEmpty, podLevelResources, let podRequests = pod.podRequests, !podRequests.isEmpty {
-                result.append((pod.name, podRequests[resource] ?? 0))
-                continue
+            let podLevelSet = pod.podRequests?.keys.contains { podLevelResourceNames.contains($0) } ?? false
+            if container.isEmpty, podLevelResources, podLevelSet {
+                result.append((pod.name, try podLevelRequest(pod, resource: resource)))
+            } else {
+                result.append((pod.name, try containerRequests(pod, container: container, resource: resource)))
             }
-            var sum: Int64 = 0
-            let containers = pod.containers + pod.initContainers.filter(\.restartable)
-            for entry in containers where container.isEmpty || entry.name == container {
-                guard let request = entry.requests[resource] else {
-                    throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
-                }
-                sum &+= request
-            }
-            result.append((pod.name, sum))
         }
         return result
+    }
+
+    private static func podLevelRequest(_ pod: ObservedPod, resource: ResourceName) throws(PodRequestsError) -> Int64 {
+        if let request = pod.podRequests?[resource] { return request }
+        let entries = (pod.containers + pod.initContainers.filter(\.restartable)).compactMap { $0.requests[resource] }
+        guard !entries.isEmpty else {
+            throw PodRequestsError("missing pod-level request for \(resource) in Pod \(pod.name)")
+        }
+        return entries.reduce(0, &+)
+    }
+
+    private static func containerRequests(_ pod: ObservedPod, container: String, resource: ResourceName)
+        throws(PodRequestsError) -> Int64 {
+        var sum: Int64 = 0
+        for entry in pod.containers + pod.initContainers.filter(\.restartable)
+        where container.isEmpty || entry.name == container {
+            guard let request = entry.requests[resource] else {
+                throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
+            }
+            sum &+= request
+            if entry.name == container { return sum }   // container names are unique in a pod
+        }
+        if !container.isEmpty { throw PodRequestsError("container \(container) not found in Pod \(pod.name)") }
+        return sum
     }
 }

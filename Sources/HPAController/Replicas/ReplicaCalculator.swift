@@ -92,7 +92,9 @@ public struct ReplicaCalculator: Hashable, Sendable {
             if !tolerances.contains(ratio) { result.replicas = ceilInt32(ratio * Double(groups.readyCount)) }
             return result
         }
-        if !groups.missing.isEmpty {
+        // Missing pods: exactly the target on a scale-down, 0 on a scale-up, left out at ratio 1
+        // (`else if`, as the current replica_calculator.go; older releases used a plain `else`).
+        if !groups.missing.isEmpty && ratio != 1.0 {
             let fill: Int64 = ratio < 1.0 ? targetAverage : 0
             for pod in groups.missing { metrics[pod] = PodSample(pod: pod, value: fill, timestamp: now, window: .zero) }
         }
@@ -137,7 +139,7 @@ public struct ReplicaCalculator: Hashable, Sendable {
             let proposal = (Double(usage) / Double(targetAverage)).rounded(.up)
             result.replicas = capsAtMaxInt32 && proposal > Double(Int32.max) ? .max : int32Truncating(proposal)
         }
-        if capsAtMaxInt32 && usage == .max {
+        if capsAtMaxInt32 && Double(usage) >= Double(Int64.max) {
             result.usage = .max
         } else {
             result.usage = int64Truncating((Double(usage) / Double(statusReplicas)).rounded(.up))
