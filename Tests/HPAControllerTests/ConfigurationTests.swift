@@ -120,3 +120,23 @@ struct ReplicaCalculatorTests {
         #expect(try calculator.valueReplicas(current: 0, usage: 10_000, target: 10_000, pods: []).replicas == 1)
     }
 }
+
+@Suite("Pod requests (PodRequests.swift)")
+struct PodRequestsTests {
+    @Test("a named container absent from a pod is an error, as calculateRequests reports it")
+    func absentContainer() {
+        let pod = ObservedPod(name: "p", containers: [.init(name: "app", requests: ["cpu": 100])])
+        #expect(throws: PodRequestsError("container sidecar not found in Pod p")) {
+            try PodRequests.requests(pods: [pod], container: "sidecar", resource: "cpu", podLevelResources: true)
+        }
+    }
+
+    @Test("restartable init containers count; other init containers do not")
+    func sidecars() throws {
+        let pod = ObservedPod(name: "p", containers: [.init(name: "app", requests: ["cpu": 100])],
+                              initContainers: [.init(name: "proxy", requests: ["cpu": 50], restartable: true),
+                                               .init(name: "setup", requests: ["cpu": 900])])
+        let requests = try PodRequests.requests(pods: [pod], container: "", resource: "cpu", podLevelResources: false)
+        #expect(requests.map(\.request) == [150])
+    }
+}

@@ -79,10 +79,10 @@ struct ReconcileTests {
         observed.scale.updateError = "conflict"
         var history = ScalingHistory()
         var hpa = cpuHPA()
-        hpa.status.desiredReplicas = 3
+        hpa.status.desiredReplicas = 2
         let decision = controller.reconcile(observed, hpa: hpa, history: &history, now: .zero)
         #expect(!decision.scaleUpdated && decision.rescaleAttempted)
-        #expect(decision.status.desiredReplicas == 3)
+        #expect(decision.status.desiredReplicas == 2 && decision.desiredReplicas == 3)
         #expect(decision.events.last == HPAEvent(type: .warning, reason: "FailedRescale",
             message: "New size: 5; reason: cpu resource utilization (percentage of request) above target; error: conflict"))
         #expect(decision.status.condition(.ableToScale)?.reason == "FailedUpdateScale")
@@ -97,7 +97,7 @@ struct ReconcileTests {
         hpa.status.desiredReplicas = 7
         let decision = controller.reconcile(observed, hpa: hpa, history: &history, now: .zero)
         #expect(decision.outcome == .metricsFailed && decision.metricDesiredReplicas == -1)
-        #expect(decision.status.desiredReplicas == 7)
+        #expect(decision.status.desiredReplicas == 7 && decision.desiredReplicas == 3)
         #expect(decision.status.condition(.scalingActive)?.reason == "FailedGetResourceMetric")
         #expect(decision.status.currentMetrics == [MetricStatus.empty])
         #expect(decision.events.map(\.reason) == ["FailedGetResourceMetric", "FailedComputeMetricsReplicas"])

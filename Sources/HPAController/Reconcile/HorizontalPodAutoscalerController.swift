@@ -33,7 +33,9 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             events.append(HPAEvent(type: .warning, reason: "FailedGetScale", message: error))
             status.setCondition(.ableToScale, .false, reason: "FailedGetScale",
                                 message: "the HPA controller was unable to get the target's current scale: \(error)", now: now)
-            var decision = ScalingDecision(currentReplicas: hpa.status.currentReplicas, desiredReplicas: hpa.status.desiredReplicas,
+            // The scale was not read: the decision leaves the target where the observation has it.
+            let replicas = observed.scale.specReplicas
+            var decision = ScalingDecision(currentReplicas: replicas, desiredReplicas: replicas,
                                            scaleUpdated: false, status: status, events: events)
             decision.outcome = .failedGetScale
             decision.syncError = "failed to query scale subresource: \(error)"
@@ -98,7 +100,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                 status.currentReplicas = current
                 status.currentMetrics = combined.evaluations.map { $0.map(\.status) }
                 events.append(HPAEvent(type: .warning, reason: "FailedComputeMetricsReplicas", message: failure.message))
-                var decision = ScalingDecision(currentReplicas: current, desiredReplicas: status.desiredReplicas,
+                var decision = ScalingDecision(currentReplicas: current, desiredReplicas: current,
                                                scaleUpdated: false, status: status, events: events)
                 decision.outcome = .metricsFailed
                 decision.metrics = evaluations
@@ -149,7 +151,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                 status.currentReplicas = current
                 decision.status = status
                 decision.events = events
-                decision.desiredReplicas = status.desiredReplicas
+                decision.desiredReplicas = current
                 decision.scaleReplicas = current
                 decision.syncError = "failed to rescale: \(error)"
                 decision.history = history

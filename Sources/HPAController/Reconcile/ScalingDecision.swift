@@ -26,7 +26,9 @@ public enum ReconcileOutcome: String, Hashable, Sendable {
 public struct ScalingDecision: Hashable, Sendable {
     /// `scale.spec.replicas` when the sync started.
     public var currentReplicas: Int32
-    /// The replica count the scale was set to (equal to current when no rescale).
+    /// The replica count the scale was set to (equal to current when no rescale, including
+    /// every error path). `status.desiredReplicas` is what the HPA reports, which on error
+    /// paths keeps its previous value.
     public var desiredReplicas: Int32
     /// Whether the scale subresource was updated.
     public var scaleUpdated: Bool
