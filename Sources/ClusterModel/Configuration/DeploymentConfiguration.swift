@@ -14,11 +14,15 @@ public struct DeploymentConfiguration: Hashable, Sendable {
     public var lifecycle: PodLifecycle
     /// What the pods do: run tasks, drain notifications, or nothing the model measures.
     public var role: DeploymentRole
+    /// Whether the starting pods are already up: Running and Ready since one hour before
+    /// the start (a settled cluster). False: they are created at the start and go
+    /// through scheduling, start and readiness like any new pod.
+    public var initialPodsReady: Bool
 
     public init(name: String, replicas: Int32 = 1, template: PodTemplate = .init(),
-                lifecycle: PodLifecycle = .init(), role: DeploymentRole = .idle) {
+                lifecycle: PodLifecycle = .init(), role: DeploymentRole = .idle, initialPodsReady: Bool = true) {
         self.name = name; self.replicas = replicas; self.template = template
-        self.lifecycle = lifecycle; self.role = role
+        self.lifecycle = lifecycle; self.role = role; self.initialPodsReady = initialPodsReady
     }
 }
 
