@@ -54,11 +54,16 @@ struct Model {
     /// Runs through the end (inclusive) and returns the result.
     mutating func run() throws -> SimulationResult {
         start()
-        while let (now, event) = engine.next(through: end) {
+        try advance(through: end)
+        return finish()
+    }
+
+    /// Processes the events through `horizon` (inclusive; at most the end).
+    mutating func advance(through horizon: SimTime) throws {
+        while let (now, event) = engine.next(through: min(horizon, end)) {
             handle(event, at: now)
             if let recorderError { throw recorderError }
         }
-        return finish()
     }
 
     private mutating func handle(_ event: ModelEvent, at now: SimTime) {
@@ -83,7 +88,7 @@ struct Model {
     }
 
     /// The first events: pods that exist at the start, arrivals, scrapes, syncs, series.
-    private mutating func start() {
+    mutating func start() {
         let now = SimTime.zero
         for d in deployments.indices {
             deployments[d].accounting.setReplicas(deployments[d].replicas, maxAllowed: maxAllowed(deployment: d), at: now)
