@@ -1,0 +1,92 @@
+public import SimTime
+
+/// The combined result of every metric (`computeReplicasForMetrics`).
+struct CombinedMetrics {
+    var evaluations: [MetricEvaluation]?
+    /// Max over metric proposals; -1 on failure.
+    var replicas: Int32
+    var metricName: String?
+    /// Set when no scaling may happen (selector problem, every metric failed, or a failure
+    /// with the working metrics proposing a scale-down).
+    var failure: MetricFailure?
+    /// Some metrics failed but the rest allow the proposal; the sync still reports this error.
+    var partialError: String?
+}
+
+extension HorizontalPodAutoscalerController {
+    /// Evaluates every metric in spec order and combines them: the maximum wins; failures block
+    /// a scale-down (and are allowed beside no change or a scale-up). Sets `ScalingActive`.
+    func computeReplicasForMetrics(_ observed: Observation, spec: HorizontalPodAutoscalerSpec, namespace: String,
+                                   metrics: [MetricSpec],
+                                   status: inout HorizontalPodAutoscalerStatus, events: inout [HPAEvent],
+                                   now: SimTime) -> CombinedMetrics {
+        if let selectorFailure = selectorFailure(observed.scale.selector, events: &events) {
+            status.setCondition(.scalingActive, .false, reason: selectorFailure.reason,
+                                message: selectorFailure.conditionMessage, now: now)
+            return CombinedMetrics(evaluations: nil, replicas: -1, metricName: nil,
+                                   failure: MetricFailure(reason: selectorFailure.reason, message: selectorFailure.error))
+        }
+        let evaluator = MetricEvaluator(calculator: replicaCalculator(for: spec, now: now), observed: observed,
+                                        namespace: namespace)
+        let evaluations = metrics.map(evaluator.evaluate)
+        var replicas: Int32 = 0, name: String?, invalid = 0
+        var firstFailure: MetricFailure?
+        for evaluation in evaluations {
+            switch evaluation.outcome {
+            case .failure(let failure):
+                invalid += 1
+                if firstFailure == nil { firstFailure = failure }
+                events.append(HPAEvent(type: .warning, reason: failure.reason, message: failure.message))
+            case .success(let proposal):
+                if replicas == 0 || proposal.replicas > replicas { replicas = proposal.replicas; name = proposal.metricName }
+            }
+        }
+        if let firstFailure {
+            let message = "invalid metrics (\(invalid) invalid out of \(metrics.count)), first error is: \(firstFailure.message)"
+            if invalid == metrics.count || replicas < observed.scale.specReplicas {
+                status.setCondition(.scalingActive, .false, reason: firstFailure.reason,
+                                    message: "the HPA was unable to compute the replica count: \(firstFailure.message)", now: now)
+                return CombinedMetrics(evaluations: evaluations, replicas: -1, metricName: nil,
+                                       failure: MetricFailure(reason: firstFailure.reason, message: message))
+            }
+            status.setCondition(.scalingActive, .true, reason: "ValidMetricFound",
+                                message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
+            return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name, partialError: message)
+        }
+        status.setCondition(.scalingActive, .true, reason: "ValidMetricFound",
+                            message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
+        return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name)
+    }
+
+    private func selectorFailure(_ selector: SelectorState, events: inout [HPAEvent])
+        -> (reason: String, conditionMessage: String, error: String)? {
+        switch selector {
+        case .ok:
+            return nil
+        case .missing:
+            events.append(HPAEvent(type: .warning, reason: "SelectorRequired", message: "selector is required"))
+            return ("InvalidSelector", "the HPA target's scale is missing a selector", "selector is required")
+        case .unparsable:
+            let error = "couldn't convert selector into a corresponding internal selector object"
+            events.append(HPAEvent(type: .warning, reason: "InvalidSelector", message: error))
+            return ("InvalidSelector", "the HPA target's scale has an invalid selector", error)
+        case .ambiguous:
+            let error = "pods by selector are controlled by multiple HPAs"
+            events.append(HPAEvent(type: .warning, reason: "AmbiguousSelector", message: error))
+            return ("AmbiguousSelector", "the HPA target's scale has an ambiguous selector", error)
+        }
+    }
+}
+
+extension HorizontalPodAutoscalerController {
+    /// One metric evaluated on its own (`computeStatusFor*Metric`), with explicit tolerances.
+    public func evaluateMetric(_ metric: MetricSpec, observed: Observation, tolerances: Tolerances,
+                               now: SimTime) -> MetricEvaluation {
+        var calculator = ReplicaCalculator(
+            tolerances: tolerances, cpuInitializationPeriod: configuration.cpuInitializationPeriod,
+            initialReadinessDelay: configuration.initialReadinessDelay,
+            podLevelResources: configuration.resolvedFeatureGates.podLevelResources, now: now)
+        calculator.tolerances = tolerances
+        return MetricEvaluator(calculator: calculator, observed: observed).evaluate(metric)
+    }
+}

@@ -1,0 +1,289 @@
+/// A metric that could not be evaluated: the `ScalingActive` reason and the error text.
+public struct MetricFailure: Error, Hashable, Sendable {
+    /// `FailedGetResourceMetric`, ..., `InvalidMetricSourceType`.
+    public var reason: String
+    public var message: String
+    public init(reason: String, message: String) { self.reason = reason; self.message = message }
+}
+
+/// One metric's proposal: the replica count and the name the events use.
+public struct MetricProposal: Hashable, Sendable {
+    public var replicas: Int32
+    /// `cpu resource utilization (percentage of request)`, `pods metric qps`, ...
+    public var metricName: String
+    /// The aggregates the calculation used.
+    public var calculation: ReplicaCalculation
+    public init(replicas: Int32, metricName: String, calculation: ReplicaCalculation) {
+        self.replicas = replicas; self.metricName = metricName; self.calculation = calculation
+    }
+}
+
+/// One spec metric evaluated: its proposal or failure, and its status entry.
+public struct MetricEvaluation: Hashable, Sendable {
+    public var spec: MetricSpec
+    public var outcome: Result<MetricProposal, MetricFailure>
+    /// What the HPA saw (`MetricStatus.empty` when the metric failed).
+    public var status: MetricStatus
+    public init(spec: MetricSpec, outcome: Result<MetricProposal, MetricFailure>, status: MetricStatus) {
+        self.spec = spec; self.outcome = outcome; self.status = status
+    }
+
+    public var proposal: MetricProposal? { if case .success(let p) = outcome { p } else { nil } }
+    /// The target the metric was compared with (nil for an unknown source type).
+    public var target: MetricTarget? {
+        spec.resource?.target ?? spec.containerResource?.target ?? spec.pods?.target ?? spec.object?.target
+            ?? spec.external?.target
+    }
+    public var failure: MetricFailure? { if case .failure(let f) = outcome { f } else { nil } }
+}
+
+/// Reads one metric from the observation and computes its proposal (the `computeStatusFor*`
+/// functions of horizontal.go with the metrics clients of metrics/client.go).
+struct MetricEvaluator {
+    var calculator: ReplicaCalculator
+    var observed: Observation
+    /// The HPA's namespace, for error messages.
+    var namespace: String = "default"
+
+    func evaluate(_ spec: MetricSpec) -> MetricEvaluation {
+        do {
+            let (proposal, status) = try compute(spec)
+            return MetricEvaluation(spec: spec, outcome: .success(proposal), status: status)
+        } catch {
+            return MetricEvaluation(spec: spec, outcome: .failure(error), status: .empty)
+        }
+    }
+
+    private var current: Int32 { observed.scale.specReplicas }
+
+    private func compute(_ spec: MetricSpec) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+        switch spec.type {
+        case .resource:
+            guard let source = spec.resource else { throw invalidSource("FailedGetResourceMetric", "resource") }
+            return try resource(name: source.name, container: "", target: source.target,
+                                reason: "FailedGetResourceMetric", label: "resource", type: .resource)
+        case .containerResource:
+            guard let source = spec.containerResource else {
+                throw invalidSource("FailedGetContainerResourceMetric", "container resource")
+            }
+            return try resource(name: source.name, container: source.container, target: source.target,
+                                reason: "FailedGetContainerResourceMetric", label: "container resource",
+                                type: .containerResource)
+        case .pods:
+            guard let source = spec.pods, let target = source.target.averageValue else {
+                throw invalidSource("FailedGetPodsMetric", "pods")
+            }
+            let reason = "FailedGetPodsMetric"
+            let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
+                let samples = try podSamples(source.metric.name)
+                return try calculator.plainMetricReplicas(current: current, targetAverage: target.milliValue,
+                                                          resource: nil, pods: observed.pods, samples: samples)
+            }
+            let status = MetricStatus(type: .pods, metric: source.metric,
+                                      current: MetricValueStatus(averageValue: calc.usage))
+            return (MetricProposal(replicas: calc.replicas, metricName: "pods metric \(source.metric.name)",
+                                   calculation: calc), status)
+        case .object:
+            guard let source = spec.object else { throw invalidSource("FailedGetObjectMetric", "object") }
+            return try object(source)
+        case .external:
+            guard let source = spec.external else { throw invalidSource("FailedGetExternalMetric", "external") }
+            return try external(source)
+        default:
+            throw MetricFailure(reason: "InvalidMetricSourceType",
+                                message: "unknown metric source type \"\(spec.type.rawValue)\"")
+        }
+    }
+
+    private func resource(name: ResourceName, container: String, target: MetricTarget, reason: String,
+                          label: String, type: MetricSourceType) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+        let prefix = "failed to get \(name) utilization: "
+        if let average = target.averageValue {
+            let calc = try wrap(reason, prefix) { () throws(ReplicaCalculationError) in
+                let samples = try resourceSamples(name, container: container)
+                return try calculator.plainMetricReplicas(current: current, targetAverage: average.milliValue,
+                                                          resource: name, pods: observed.pods, samples: samples)
+            }
+            let status = MetricStatus(type: type, resourceName: name, container: container.isEmpty ? nil : container,
+                                      current: MetricValueStatus(averageValue: calc.usage))
+            return (MetricProposal(replicas: calc.replicas, metricName: "\(name) \(label)", calculation: calc), status)
+        }
+        guard let utilization = target.averageUtilization else {
+            throw MetricFailure(reason: reason, message: "invalid \(label) metric source: "
+                                + "neither a utilization target nor a value target was set")
+        }
+        let calc = try wrap(reason, prefix) { () throws(ReplicaCalculationError) in
+            let samples = try resourceSamples(name, container: container)
+            return try calculator.resourceUtilizationReplicas(
+                current: current, targetUtilization: utilization, resource: name, container: container,
+                pods: observed.pods, samples: samples)
+        }
+        let status = MetricStatus(type: type, resourceName: name, container: container.isEmpty ? nil : container,
+                                  current: MetricValueStatus(averageValue: calc.rawAverage,
+                                                             averageUtilization: calc.utilization))
+        return (MetricProposal(replicas: calc.replicas, metricName: "\(name) \(label) utilization (percentage of request)",
+                               calculation: calc), status)
+    }
+
+    private func object(_ source: ObjectMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+        let reason = "FailedGetObjectMetric", name = source.metric.name
+        let object = source.describedObject
+        if source.target.type == .value, let target = source.target.value {
+            let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
+                let usage = try objectValue(source)
+                return try calculator.valueReplicas(current: current, usage: usage, target: target.milliValue,
+                                                    pods: observed.pods)
+            }
+            let status = MetricStatus(type: .object, metric: source.metric, describedObject: object,
+                                      current: MetricValueStatus(value: calc.usage))
+            return (MetricProposal(replicas: calc.replicas, metricName: "\(object.kind) metric \(name)",
+                                   calculation: calc), status)
+        }
+        if source.target.type == .averageValue, let target = source.target.averageValue {
+            let calc = try wrap(reason, "failed to get \(name) object metric: ") { () throws(ReplicaCalculationError) in
+                let usage = try objectValue(source)
+                return calculator.perPodReplicas(statusReplicas: observed.scale.statusReplicas, usage: usage,
+                                                 targetAverage: target.milliValue, capsAtMaxInt32: false)
+            }
+            let status = MetricStatus(type: .object, metric: source.metric,
+                                      current: MetricValueStatus(averageValue: calc.usage))
+            return (MetricProposal(replicas: calc.replicas,
+                                   metricName: "external metric \(name)(\(source.metric.selector.goDescription))",
+                                   calculation: calc), status)
+        }
+        throw MetricFailure(reason: reason, message: "invalid object metric source: "
+                            + "neither a value target nor an average value target was set")
+    }
+
+    private func external(_ source: ExternalMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+        let reason = "FailedGetExternalMetric", name = source.metric.name
+        let displayName = "external metric \(name)(\(source.metric.selector.goDescription))"
+        if let target = source.target.averageValue {
+            let calc = try wrap(reason, "failed to get \(name) external metric: ") { () throws(ReplicaCalculationError) in
+                let values = try externalValues(source)
+                return calculator.perPodReplicas(statusReplicas: observed.scale.statusReplicas,
+                                                 usage: Self.sumWrappingToMax(values),
+                                                 targetAverage: target.milliValue, capsAtMaxInt32: true)
+            }
+            let status = MetricStatus(type: .external, metric: source.metric,
+                                      current: MetricValueStatus(averageValue: calc.usage))
+            return (MetricProposal(replicas: calc.replicas, metricName: displayName, calculation: calc), status)
+        }
+        if let target = source.target.value {
+            let calc = try wrap(reason, "failed to get external metric \(name): ") { () throws(ReplicaCalculationError) in
+                let values = try externalValues(source)
+                return try calculator.valueReplicas(current: current, usage: Self.sumCappedAtMax(values),
+                                                    target: target.milliValue, pods: observed.pods)
+            }
+            let status = MetricStatus(type: .external, metric: source.metric,
+                                      current: MetricValueStatus(value: calc.usage))
+            return (MetricProposal(replicas: calc.replicas, metricName: displayName, calculation: calc), status)
+        }
+        throw MetricFailure(reason: reason, message: "invalid external metric source: "
+                            + "neither a value target nor an average value target was set")
+    }
+
+    // MARK: Metrics clients
+
+    /// metrics-server per pod: a whole-pod value sums the containers (a pod with no entries, or
+    /// any entry lacking the resource, is dropped); a container metric reads that container only.
+    private func resourceSamples(_ resource: ResourceName, container: String) throws(ReplicaCalculationError) -> [PodSample] {
+        let items: [PodResourceMetrics]
+        switch observed.resourceMetrics {
+        case .failure(let error):
+            throw ReplicaCalculationError("unable to get metrics for resource \(resource): "
+                                          + "unable to fetch metrics from resource metrics API: \(error.message)")
+        case .success(let list): items = list
+        }
+        guard !items.isEmpty else {
+            throw ReplicaCalculationError("unable to get metrics for resource \(resource): "
+                                          + "no metrics returned from resource metrics API")
+        }
+        var samples: [PodSample] = []
+        for item in items {
+            var total: Int64 = 0
+            var complete = true
+            if container.isEmpty {
+                complete = !item.containers.isEmpty
+                for entry in item.containers {
+                    guard let usage = entry.usage[resource] else { complete = false; break }
+                    total &+= usage
+                }
+            } else if let entry = item.containers.first(where: { $0.name == container }),
+                      let usage = entry.usage[resource] {
+                total = usage
+            } else {
+                complete = false
+            }
+            if complete {
+                samples.append(PodSample(pod: item.pod, value: total, timestamp: item.timestamp, window: item.window))
+            }
+        }
+        return samples
+    }
+
+    private func podSamples(_ name: String) throws(ReplicaCalculationError) -> [PodSample] {
+        if let error = observed.customMetricsError {
+            throw ReplicaCalculationError("unable to get metric \(name): unable to fetch metrics from custom metrics API: \(error)")
+        }
+        guard let list = observed.podMetrics[name], !list.isEmpty else {
+            throw ReplicaCalculationError("unable to get metric \(name): no metrics returned from custom metrics API")
+        }
+        return list.map { PodSample(pod: $0.pod, value: $0.valueMilli, timestamp: $0.timestamp, window: $0.window) }
+    }
+
+    private func objectValue(_ source: ObjectMetricSource) throws(ReplicaCalculationError) -> Int64 {
+        let name = source.metric.name, object = source.describedObject
+        if let error = observed.customMetricsError {
+            throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on \(namespace) \(object.name)/"
+                                          + "unable to fetch metrics from custom metrics API: \(error)")
+        }
+        guard let sample = observed.objectMetrics[name] else {
+            throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on \(namespace) \(object.name)/"
+                                          + "no metrics returned from custom metrics API")
+        }
+        return sample.valueMilli
+    }
+
+    private func externalValues(_ source: ExternalMetricSource) throws(ReplicaCalculationError) -> [Int64] {
+        let name = source.metric.name
+        let prefix = "unable to get external metric \(namespace)/\(name)/\(source.metric.selector.goDescription): "
+        if let error = observed.externalMetricsError {
+            throw ReplicaCalculationError(prefix + "unable to fetch metrics from external metrics API: \(error)")
+        }
+        guard let sample = observed.externalMetrics[name], !sample.valuesMilli.isEmpty else {
+            throw ReplicaCalculationError(prefix + "no metrics returned from external metrics API")
+        }
+        return sample.valuesMilli
+    }
+
+    /// External `Value`: Σ values; adding a positive value that would overflow gives `Int64.max`.
+    static func sumCappedAtMax(_ values: [Int64]) -> Int64 {
+        var sum: Int64 = 0
+        for value in values {
+            let (next, overflow) = sum.addingReportingOverflow(value)
+            if overflow && value > 0 { return .max }
+            sum = next
+        }
+        return sum
+    }
+
+    /// External `AverageValue`: Σ values in wrapping int64; a sum that wraps negative becomes `Int64.max`.
+    static func sumWrappingToMax(_ values: [Int64]) -> Int64 {
+        var sum: Int64 = 0
+        for value in values {
+            sum &+= value
+            if sum < 0 { return .max }
+        }
+        return sum
+    }
+
+    private func invalidSource(_ reason: String, _ label: String) -> MetricFailure {
+        MetricFailure(reason: reason, message: "invalid \(label) metric source: the \(label) field is not set")
+    }
+
+    private func wrap(_ reason: String, _ prefix: String,
+                      _ body: () throws(ReplicaCalculationError) -> ReplicaCalculation) throws(MetricFailure) -> ReplicaCalculation {
+        do { return try body() } catch { throw MetricFailure(reason: reason, message: prefix + error.message) }
+    }
+}

@@ -1,0 +1,66 @@
+public import SimTime
+
+/// One pod's metric sample as the replica calculator sees it (`metricsclient.PodMetric`).
+public struct PodSample: Hashable, Sendable {
+    public var pod: String
+    /// Milli-units.
+    public var value: Int64
+    public var timestamp: SimTime
+    public var window: SimDuration
+    public init(pod: String, value: Int64, timestamp: SimTime, window: SimDuration) {
+        self.pod = pod; self.value = value; self.timestamp = timestamp; self.window = window
+    }
+}
+
+/// The classes `groupPods` (replica_calculator.go) puts pods in; names keep pod-list order.
+public struct PodGroups: Hashable, Sendable {
+    public var readyCount: Int
+    public var unready: [String]
+    public var missing: [String]
+    public var ignored: [String]
+    public init(readyCount: Int = 0, unready: [String] = [], missing: [String] = [], ignored: [String] = []) {
+        self.readyCount = readyCount; self.unready = unready; self.missing = missing; self.ignored = ignored
+    }
+
+    public var unreadyCount: Int { unready.count }
+    public var missingCount: Int { missing.count }
+    public var ignoredCount: Int { ignored.count }
+}
+
+/// Pod grouping, `groupPods` in replica_calculator.go.
+public enum PodGrouping {
+    /// Puts each pod in exactly one class, tested in order: ignored (deleting or `Failed`),
+    /// unready (`Pending`), missing (no sample), then for CPU only the readiness rules, else ready.
+    ///
+    /// CPU readiness: no Ready condition or no start time → unready; within
+    /// `cpuInitializationPeriod` of start → unready iff `Ready == False` or the sample may
+    /// include pre-readiness usage (`timestamp < readyTransition + window`); afterwards →
+    /// unready iff `Ready == False` and the pod never became ready
+    /// (`start + initialReadinessDelay > readyTransition`). Comparisons are strict, as Go's
+    /// `After`/`Before`.
+    public static func group(pods: [ObservedPod], samples: [String: PodSample], resource: ResourceName?,
+                             cpuInitializationPeriod: SimDuration, initialReadinessDelay: SimDuration,
+                             now: SimTime) -> PodGroups {
+        var groups = PodGroups()
+        for pod in pods {
+            if pod.deleted || pod.phase == .failed { groups.ignored.append(pod.name); continue }
+            if pod.phase == .pending { groups.unready.append(pod.name); continue }
+            guard let sample = samples[pod.name] else { groups.missing.append(pod.name); continue }
+            if resource == "cpu" {
+                let unready: Bool
+                if let ready = pod.ready, let start = pod.startTime {
+                    if start + cpuInitializationPeriod > now {
+                        unready = ready == .false || sample.timestamp < pod.readyTransitionTime + sample.window
+                    } else {
+                        unready = ready == .false && start + initialReadinessDelay > pod.readyTransitionTime
+                    }
+                } else {
+                    unready = true
+                }
+                if unready { groups.unready.append(pod.name); continue }
+            }
+            groups.readyCount += 1
+        }
+        return groups
+    }
+}

@@ -1,0 +1,59 @@
+/// A pod-requests failure (`calculatePodRequests`).
+public struct PodRequestsError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Resource requests per pod, `calculateRequests` in replica_calculator.go.
+public enum PodRequests {
+    /// The resources that may be set at pod level (KEP-2837).
+    static let podLevelResourceNames: Set<ResourceName> = ["cpu", "memory"]
+
+    /// The request of `resource` for every pod, milli-units, in pod-list order.
+    ///
+    /// With a container name: only that container (pod-level requests are ignored); a pod
+    /// without the container, or the container without the request, is an error. With
+    /// `container` empty: the pod-level request when `podLevelResources` is on and the pod
+    /// sets pod-level requests (a resource not set there falls back to the containers' sum, as
+    /// `resourcehelpers.PodRequests` aggregates), else the sum over containers and restartable
+    /// (sidecar) init containers, failing if one lacks the resource.
+    public static func requests(pods: [ObservedPod], container: String, resource: ResourceName,
+                                podLevelResources: Bool) throws(PodRequestsError) -> [(pod: String, request: Int64)] {
+        var result: [(pod: String, request: Int64)] = []
+        result.reserveCapacity(pods.count)
+        for pod in pods {
+            let podLevelSet = pod.podRequests?.keys.contains { podLevelResourceNames.contains($0) } ?? false
+            if container.isEmpty, podLevelResources, podLevelSet {
+                result.append((pod.name, try podLevelRequest(pod, resource: resource)))
+            } else {
+                result.append((pod.name, try containerRequests(pod, container: container, resource: resource)))
+            }
+        }
+        return result
+    }
+
+    private static func podLevelRequest(_ pod: ObservedPod, resource: ResourceName) throws(PodRequestsError) -> Int64 {
+        if let request = pod.podRequests?[resource] { return request }
+        let entries = (pod.containers + pod.initContainers.filter(\.restartable)).compactMap { $0.requests[resource] }
+        guard !entries.isEmpty else {
+            throw PodRequestsError("missing pod-level request for \(resource) in Pod \(pod.name)")
+        }
+        return entries.reduce(0, &+)
+    }
+
+    private static func containerRequests(_ pod: ObservedPod, container: String, resource: ResourceName)
+        throws(PodRequestsError) -> Int64 {
+        var sum: Int64 = 0
+        for entry in pod.containers + pod.initContainers.filter(\.restartable)
+        where container.isEmpty || entry.name == container {
+            guard let request = entry.requests[resource] else {
+                throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
+            }
+            sum &+= request
+            if entry.name == container { return sum }   // container names are unique in a pod
+        }
+        if !container.isEmpty { throw PodRequestsError("container \(container) not found in Pod \(pod.name)") }
+        return sum
+    }
+}
