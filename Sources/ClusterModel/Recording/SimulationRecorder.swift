@@ -89,15 +89,18 @@ public struct TaskRecord: Hashable, Sendable {
     /// The Redis key (`egress:record:42`).
     public var key: String
     public var arrivedAt: SimTime
+    /// The run time at full speed, drawn when it arrived (or given by the trace).
+    public var runTime: SimDuration
     /// The first start of its run (nil: never started).
     public var startedAt: SimTime?
     public var endedAt: SimTime
     public var outcome: Outcome
     /// The pod it ended on (nil when it ended waiting).
     public var pod: String?
-    public init(taskClass: String, key: String, arrivedAt: SimTime, startedAt: SimTime?, endedAt: SimTime,
-                outcome: Outcome, pod: String?) {
-        self.taskClass = taskClass; self.key = key; self.arrivedAt = arrivedAt; self.startedAt = startedAt
+    public init(taskClass: String, key: String, arrivedAt: SimTime, runTime: SimDuration, startedAt: SimTime?,
+                endedAt: SimTime, outcome: Outcome, pod: String?) {
+        self.taskClass = taskClass; self.key = key; self.arrivedAt = arrivedAt; self.runTime = runTime
+        self.startedAt = startedAt
         self.endedAt = endedAt; self.outcome = outcome; self.pod = pod
     }
 }

@@ -208,7 +208,7 @@ extension Model {
         let task = tasks[Int(t)]
         let taskClass = classes[Int(task.classIndex)].configuration
         let record = TaskRecord(taskClass: taskClass.name, key: KeyPattern.key(for: taskClass.keyPattern, id: task.id),
-                                arrivedAt: task.arrivedAt, startedAt: task.firstStartedAt, endedAt: now,
+                                arrivedAt: task.arrivedAt, runTime: task.duration, startedAt: task.firstStartedAt, endedAt: now,
                                 outcome: outcome, pod: p.map { podName($0) })
         do { try recorder.recordTask(record) } catch { recorderError = error }
     }
