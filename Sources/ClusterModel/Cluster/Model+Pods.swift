@@ -45,6 +45,7 @@ extension Model {
         var pod = PodState()
         pod.inUse = true
         pod.serial = deployments[d].nextSerial
+        pod.name = "\(deployments[d].configuration.name)-\(pod.serial)"
         pod.deployment = Int32(d)
         pod.uid = mix.next()
         pod.createdAt = createdAt

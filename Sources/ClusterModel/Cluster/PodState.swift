@@ -16,8 +16,9 @@ struct PodState {
     }
 
     var inUse = false
-    /// Unique over the run: names the pod (`<deployment>-<serial>`).
+    /// Unique within the deployment: names the pod (`<deployment>-<serial>`).
     var serial = 0
+    var name = ""
     var deployment: Int32 = 0
     var uid: UInt64 = 0
     var stage = Stage.unscheduled

@@ -8,12 +8,7 @@ extension Model {
         let d = Int(autoscalers[a].deployment)
         let deployment = deployments[d]
         let containers = deployment.configuration.template.containers
-        let requests = containers.map { c -> ContainerRequests in
-            var list: ResourceList = [:]
-            if let cpu = c.requests.cpuMilli { list["cpu"] = cpu }
-            if let memory = c.requests.memoryMilli { list["memory"] = memory }
-            return ContainerRequests(name: c.name, requests: list)
-        }
+        let requests = deployment.containerRequests
         var observed: [ObservedPod] = []
         var resource: [PodResourceMetrics] = []
         var active: Int32 = 0

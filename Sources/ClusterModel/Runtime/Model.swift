@@ -154,8 +154,5 @@ struct Model {
         freeTasks.append(t)
     }
 
-    func podName(_ p: Int32) -> String {
-        let pod = pods[Int(p)]
-        return "\(deployments[Int(pod.deployment)].configuration.name)-\(pod.serial)"
-    }
+    func podName(_ p: Int32) -> String { pods[Int(p)].name }
 }

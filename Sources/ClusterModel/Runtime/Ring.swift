@@ -39,9 +39,15 @@ struct Ring<Element> {
         return element
     }
 
-    /// Removes the element at `offset`, shifting the later ones forward. O(count − offset).
+    /// Removes the element at `offset`, shifting the shorter side. O(min(offset, count − offset)).
     mutating func remove(at offset: Int) {
         precondition(offset >= 0 && offset < count)
+        if offset < count / 2 {
+            var i = offset
+            while i > 0 { self[i] = self[i - 1]; i -= 1 }
+            popFirst()
+            return
+        }
         var i = offset
         while i + 1 < count { self[i] = self[i + 1]; i += 1 }
         storage[(head + count - 1) % storage.count] = nil

@@ -20,6 +20,8 @@ struct DeploymentState {
     let baseline: ResourceUsage
     /// Baseline usage of the containers other than the first.
     let sidecarBaseline: ResourceUsage
+    /// The containers' requests as the HPA reads them.
+    let containerRequests: [ContainerRequests]
 
     // Work.
     let slotsPerPod: Int
@@ -60,6 +62,12 @@ struct DeploymentState {
             side.cpuMilli += c.baselineUsage.cpuMilli; side.memoryMilli += c.baselineUsage.memoryMilli
         }
         sidecarBaseline = side
+        containerRequests = containers.map { c in
+            var list: ResourceList = [:]
+            if let cpu = c.requests.cpuMilli { list["cpu"] = cpu }
+            if let memory = c.requests.memoryMilli { list["memory"] = memory }
+            return ContainerRequests(name: c.name, requests: list)
+        }
         switch configuration.role {
         case .worker(let w): slotsPerPod = max(0, w.slotsPerPod); isNotifier = false
         case .notifier: slotsPerPod = 0; isNotifier = true
