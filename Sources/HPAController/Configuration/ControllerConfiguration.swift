@@ -33,9 +33,13 @@ public struct ControllerConfiguration: Hashable, Sendable {
     public var resolvedFeatureGates: ResolvedFeatureGates { featureGates.resolved(for: kubernetesVersion) }
 
     /// The zero-replica rule in force: the `ScaledToZero` condition from 1.36, legacy before.
+    /// Setting it overrides the version's rule.
     public var zeroReplicasSemantics: ZeroReplicasSemantics {
-        zeroReplicasSemanticsOverride
-            ?? (kubernetesVersion >= KubernetesVersion(minor: 36) ? .scaledToZeroCondition : .legacy)
+        get {
+            zeroReplicasSemanticsOverride
+                ?? (kubernetesVersion >= KubernetesVersion(minor: 36) ? .scaledToZeroCondition : .legacy)
+        }
+        set { zeroReplicasSemanticsOverride = newValue }
     }
 
     /// Before 1.33 the tolerance test was `|1 − r| ≤ tolerance`.
