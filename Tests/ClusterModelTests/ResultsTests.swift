@@ -40,8 +40,10 @@ struct ResultsTests {
         let result = try Simulation.run(Example.configuration(seed: 2, duration: .minutes(5)))
         let text = Summary(result).description
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "simulated 5m00s, seed 2, \(result.eventsProcessed) events, \(result.notifications) notifications "
-                + "(notifier backlog max \(String(format: "%.1f", result.notifierBacklogMaximum)))")
+        let backlog = String(format: "%.1f", result.notifierBacklogMaximum)
+        let expected: String = "simulated 5m00s, seed 2, \(result.eventsProcessed) events, "
+            + "\(result.notifications) notifications (notifier backlog max \(backlog))"
+        #expect(lines.first.map(String.init) == expected)
         for name in result.classes.map(\.name) + result.deployments.map(\.name) {
             #expect(lines.contains { $0.hasPrefix(name + " ") }, "\(name)")
         }
