@@ -21,7 +21,7 @@ extension Model {
             observed.append(ObservedPod(name: name, phase: observedPhase(pod), deleted: pod.deleting, ready: ready,
                                         readyTransitionTime: pod.readyTransition, startTime: pod.startTime,
                                         containers: requests))
-            if let sample = pod.sample {
+            if autoscalers[a].readsResourceMetrics, let sample = pod.sample {
                 var usage: [ContainerUsage] = []
                 for (k, c) in containers.enumerated() {
                     let cpu = k == 0 ? sample.cpuMilli : c.baselineUsage.cpuMilli

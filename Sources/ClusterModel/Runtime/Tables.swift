@@ -135,4 +135,13 @@ struct AutoscalerState {
     var hpa: HorizontalPodAutoscaler
     var history = ScalingHistory()
     let deployment: Int32
+    /// Whether any metric (or the default CPU metric of an empty list) reads metrics-server.
+    let readsResourceMetrics: Bool
+
+    init(hpa: HorizontalPodAutoscaler, deployment: Int32) {
+        self.hpa = hpa
+        self.deployment = deployment
+        let metrics = hpa.spec.metrics
+        readsResourceMetrics = metrics.isEmpty || metrics.contains { $0.type == .resource || $0.type == .containerResource }
+    }
 }
