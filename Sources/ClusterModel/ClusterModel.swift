@@ -1,2 +1,0 @@
-// Placeholder: the cluster model arrives with the model issue.
-public enum ClusterModelPlaceholder {}

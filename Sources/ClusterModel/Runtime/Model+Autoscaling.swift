@@ -1,0 +1,37 @@
+import SimTime
+import EventEngine
+import HPAController
+
+extension Model {
+    /// One HPA sync: observe, reconcile, and apply a rescale to the deployment (the
+    /// ReplicaSet follows in the scaling phase of the same instant).
+    mutating func sync(autoscaler a: Int, at now: SimTime) {
+        let period = max(.seconds(1), configuration.controller.syncPeriod)
+        if now + period <= end { engine.schedule(.hpaSync(autoscaler: Int32(a)), at: now + period, phase: Phase.sync) }
+        let d = Int(autoscalers[a].deployment)
+        let observed = observation(autoscaler: a, at: now)
+        var history = autoscalers[a].history
+        let decision = controller.reconcile(observed, hpa: autoscalers[a].hpa, history: &history, now: now)
+        autoscalers[a].history = history
+        autoscalers[a].hpa.status = decision.status
+        let name = autoscalers[a].hpa.name
+        record { try $0.recordSync(hpa: name, decision: decision, at: now) }
+        let from = deployments[d].replicas
+        guard decision.scaleUpdated, decision.desiredReplicas != from else { return }
+        let to = decision.desiredReplicas
+        deployments[d].replicas = to
+        deployments[d].accounting.setReplicas(to, maxAllowed: autoscalers[a].hpa.spec.maxReplicas, at: now)
+        deployments[d].accounting.recordScale(from: from, to: to, at: now, window: configuration.results.flappingWindow)
+        let message = decision.events.first { $0.reason == "SuccessfulRescale" }?.message ?? ""
+        let scale = ScaleRecord(time: now, hpa: name, deployment: deployments[d].configuration.name,
+                                from: from, to: to, message: message)
+        record { try $0.recordScale(scale) }
+        engine.schedule(.reconcileReplicas(deployment: Int32(d)), at: now, phase: Phase.scaling)
+    }
+
+    /// Calls the recorder unless an earlier call failed (the run then stops after this event).
+    mutating func record(_ call: (any SimulationRecorder) throws -> Void) {
+        guard let recorder, recorderError == nil else { return }
+        do { try call(recorder) } catch { recorderError = error }
+    }
+}
