@@ -49,7 +49,8 @@ let package = Package(
         // Runs stored in SQLite.
         .target(
             name: "Store",
-            dependencies: ["SimTime", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SimTime", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         // The umbrella library users import.
         .target(
