@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The tables of a run database and the migrations that create them.
@@ -43,11 +44,25 @@ public enum StoreSchema {
     /// - Throws: ``StoreError/newerSchema(path:found:known:)`` for unknown migration
     ///   identifiers or a `user_version` above ``version``; ``StoreError/notARunDatabase(path:found:)``
     ///   for a database with tables but no migration record.
+    ///
+    /// Processes that open a new file at once race: GRDB lists the pending migrations before
+    /// running each in its own transaction, so a second process may try a migration the first
+    /// just applied and fail. Each migration is atomic, so trying again (a few times, briefly)
+    /// converges; a real failure still surfaces after the last try.
     static func migrate(_ writer: some DatabaseWriter, path: String) throws {
-        try writer.read { db in try check(db, path: path) }
-        try migrator.migrate(writer)
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA user_version = \(version)")
+        var attempt = 0
+        while true {
+            try writer.read { db in try check(db, path: path) }
+            do {
+                if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
+                break
+            } catch is DatabaseError where attempt < 20 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+            }
+        }
+        if try writer.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) != version {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
         }
     }
 
@@ -64,7 +79,8 @@ public enum StoreSchema {
         }
         if applied.isEmpty {
             let tables = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY name
                 """)
             if !tables.isEmpty {
                 throw StoreError.notARunDatabase(
