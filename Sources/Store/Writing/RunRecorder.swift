@@ -18,10 +18,13 @@ import GRDB
 ///
 /// **Bulk rows bind a prepared statement.** Rows are inserted through SQLite's C API with
 /// positional binds (`BulkStatement`), not GRDB `Codable` records. Measured on the 2-core
-/// development machine, release build, 200 000 `series` rows into a staging file:
-/// raw binds ≈ 1.0 M rows/s, `Statement.setUncheckedArguments` ≈ 0.6 M rows/s, `Codable`
-/// `PersistableRecord.insert` ≈ 0.2 M rows/s, so the raw path is about 5× the Codable one
-/// (`Benchmarks/Benchmarks/StoreBenchmarks` repeats the comparison).
+/// development machine (release build, 200 000 10-column `series` rows into a journal-less
+/// staging file, one transaction; the machine was shared, load 6–7, so take the best of
+/// four rounds): raw binds 0.71 M rows/s, `Statement.setUncheckedArguments` 0.33 M rows/s,
+/// `Codable` `PersistableRecord.insert` 0.08 M rows/s: raw is 4–10× the Codable path
+/// (≈ 9.7× in the quietest round) and 1.2–2.2× `setUncheckedArguments`. Through this
+/// recorder, recording and committing 200 000 rows (copy-in included) took 0.5–0.7 s.
+/// `Benchmarks/Benchmarks/StoreBenchmarks` repeats the comparison.
 ///
 /// `record` never throws: a failed batch (a violated `CHECK`, a full disk) is kept and thrown by
 /// ``commit(_:)``, and rows recorded after it are dropped. The recorder is safe to use from any
