@@ -48,6 +48,22 @@ public final class RunStore: Sendable {
         try RunRecorder(store: self, metadata: metadata, options: options)
     }
 
+    /// Records one run: `body` records its rows and returns how it ended; the run is then
+    /// committed and its id returned. If `body` throws, the run is discarded (nothing reaches
+    /// this database) and the error is rethrown unchanged.
+    public func record(_ metadata: RunMetadata, options: RunRecorder.Options = RunRecorder.Options(),
+                       _ body: (RunRecorder) throws -> RunOutcome) throws -> RunID {
+        let recorder = try makeRecorder(for: metadata, options: options)
+        let outcome: RunOutcome
+        do {
+            outcome = try body(recorder)
+        } catch {
+            recorder.discard()
+            throw error
+        }
+        return try recorder.commit(outcome)
+    }
+
     /// Deletes a run and every row that belongs to it.
     ///
     /// - Throws: ``StoreError/unknownRun(path:id:)`` if no run has this id.

@@ -28,6 +28,26 @@ struct AtomicityTests {
         #expect(try store.integrityCheck() == ["ok"])
     }
 
+    @Test("record(_:_:) commits what the body recorded, and discards the run when the body throws")
+    func recordHelper() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let store = try RunStore(path: dir.path("runs.sqlite"))
+        let id = try store.record(SampleRun.metadata) { recorder in
+            SampleRun.record(into: recorder)
+            return SampleRun.outcome
+        }
+        #expect(throws: SimulationFailed.self) {
+            try store.record(SampleRun.metadata) { recorder in
+                SampleRun.record(into: recorder)
+                throw SimulationFailed()
+            }
+        }
+        #expect(try store.runs().map(\.id) == [id])
+        #expect(try store.taskRecords(of: id) == SampleRun.taskRecords)
+        #expect(try dir.stagingNames().isEmpty)
+    }
+
     @Test("discard drops the run; commit after discard is refused")
     func discard() throws {
         let dir = try TemporaryDirectory()
