@@ -57,6 +57,23 @@ struct RoundTripTests {
         #expect(try store.hpaSyncs(of: id) == SampleRun.syncs)
     }
 
+    @Test("detail level off keeps no pod samples or task records")
+    func detailOff() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let store = try RunStore(path: dir.path("runs.sqlite"))
+        var metadata = SampleRun.metadata
+        metadata.detailLevel = .off
+        let id = try store.record(metadata) { recorder in
+            SampleRun.record(into: recorder)
+            return SampleRun.outcome
+        }
+        #expect(try store.podSamples(of: id).isEmpty)
+        #expect(try store.taskRecords(of: id).isEmpty)
+        #expect(try store.series(of: id) == SampleRun.series)
+        #expect(try store.run(id).metadata.detailLevel == .off)
+    }
+
     @Test("delete removes the run and every row that cascades from it")
     func deleteCascades() throws {
         let dir = try TemporaryDirectory()

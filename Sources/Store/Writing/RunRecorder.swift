@@ -57,11 +57,14 @@ public final class RunRecorder: @unchecked Sendable {
     private var batch = RowBatch()
     private var nextSyncID: Int64 = 1
     private var closed = false
+    /// Whether pod samples and task records are kept (detail level `sampled` or `all`).
+    private let keepsDetail: Bool
 
     init(store: RunStore, metadata: RunMetadata, options: Options) throws {
         precondition(options.batchRows > 0 && options.batchesInFlight > 0, "RunRecorder.Options must be positive")
         self.store = store
         self.options = options
+        self.keepsDetail = metadata.detailLevel != .off
         self.inFlight = DispatchSemaphore(value: options.batchesInFlight)
         let staging = try StagingFile.create(besideDatabaseAt: store.path)
         self.staging = staging
@@ -104,10 +107,16 @@ public final class RunRecorder: @unchecked Sendable {
     public func record(_ row: ClassResultRow) { append { $0.classResults.append(row); $0.count += 1 } }
     /// Appends one deployment's results.
     public func record(_ row: DeploymentResultRow) { append { $0.deploymentResults.append(row); $0.count += 1 } }
-    /// Appends one pod sample (detail levels `sampled` and `all`).
-    public func record(_ row: PodSampleRow) { append { $0.podSamples.append(row); $0.count += 1 } }
-    /// Appends one task record (detail levels `sampled` and `all`).
-    public func record(_ row: TaskRecordRow) { append { $0.taskRecords.append(row); $0.count += 1 } }
+    /// Appends one pod sample; ignored when the run's detail level is `off`.
+    public func record(_ row: PodSampleRow) {
+        guard keepsDetail else { return }
+        append { $0.podSamples.append(row); $0.count += 1 }
+    }
+    /// Appends one task record; ignored when the run's detail level is `off`.
+    public func record(_ row: TaskRecordRow) {
+        guard keepsDetail else { return }
+        append { $0.taskRecords.append(row); $0.count += 1 }
+    }
 
     /// Writes what is buffered, copies the run into the main database in one transaction,
     /// deletes the staging file and returns the run's id.
