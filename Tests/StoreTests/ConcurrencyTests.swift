@@ -125,6 +125,34 @@ struct ConcurrencyTests {
         #expect(try store.series(of: kept) == SampleRun.series)
         #expect(try store.integrityCheck() == ["ok"])
     }
+
+    @Test("a writer killed at any moment, commit included, leaves its run whole or absent",
+          .enabled(if: fixtureWriter != nil, "store-fixture-writer is not built: run `swift build` before `swift test`"),
+          arguments: [0, 40, 120, 250, 500])
+    func killedAnywhere(afterMilliseconds delay: Int) throws {
+        let executable = try #require(fixtureWriter)
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let path = dir.path("runs.sqlite")
+        _ = try RunStore(path: path)
+        // The whole run takes about 0.2 s in a debug build: the delays land before, during and after commit.
+        let writer = try FixtureWriter(executable, db: path, name: "maybe", rows: 20_000, pauseMS: 0)
+        _ = writer.nextLine()   // recording
+        usleep(UInt32(delay * 1_000))
+        kill(writer.process.processIdentifier, SIGKILL)
+        _ = writer.finish()
+
+        let store = try RunStore(path: path)
+        let runs = try store.runs()
+        #expect(runs.count <= 1)
+        if let run = runs.first {   // committed before the kill: every row is there
+            #expect(try store.series(of: run.id).count == 20_000)
+            #expect(try store.hpaSyncs(of: run.id).count == 200)
+            #expect(try store.classResults(of: run.id).count == 1)
+        }
+        #expect(try store.integrityCheck() == ["ok"])
+        #expect(try dir.stagingNames().isEmpty)
+    }
 }
 
 /// Results gathered from concurrent iterations.
