@@ -1,6 +1,7 @@
 // Store benchmarks: the recorder's bulk path beside GRDB's Codable and StatementArguments baselines.
 //
-// Each benchmark writes `rowCount` 10-column `series` rows and checks the row count it stored.
+// Each benchmark checks the row count it stored. The first three write `rowCount` 10-column
+// `series` rows; the week-shaped one writes what a 7-day run writes at the default resolution.
 // Run: `cd Benchmarks && swift package benchmark --target StoreBenchmarks`.
 import Benchmark
 import Foundation
@@ -64,6 +65,33 @@ func baseline(_ path: String, _ insert: (Database) throws -> Void) throws {
     try queue.close()
 }
 
+/// Records a run shaped like `diurnal-week.yaml` at the default resolution: 2 HPAs with 3 metrics
+/// each, synced every 15 s, and 4 deployments' series every 15 s, for 7 days (483 840 rows).
+func recordWeek(_ recorder: RunRecorder) {
+    let conditions = [HPAConditionRow(type: "AbleToScale", status: "True", reason: "ReadyForNewScale"),
+                      HPAConditionRow(type: "ScalingActive", status: "True", reason: "ValidMetricFound"),
+                      HPAConditionRow(type: "ScalingLimited", status: "False", reason: "DesiredWithinRange")]
+    for step in 0..<(7 * 24 * 240) {
+        let time = SimTime.seconds(Int64(step) * 15)
+        for hpa in ["egress-hpa", "webhook-notifier-hpa"] {
+            let metrics = ["cpu", "memory", "active_tasks"].enumerated().map { index, name in
+                HPAMetricRow(metricType: index == 2 ? "Pods" : "Resource", metricName: name,
+                             targetType: index == 2 ? "AverageValue" : "Utilization", target: 70,
+                             current: Double(step % 120), proposal: Int32(3 + step % 5), readyPods: 5,
+                             usageMilliSum: Int64(step), requestMilliSum: 2_500, ratio: 1.1)
+            }
+            recorder.record(HPASyncRow(time: time, hpa: hpa, currentReplicas: 5, recommendation: 6, stabilized: 6,
+                                       desiredReplicas: 6, limitingReason: "DesiredWithinRange", conditions: conditions,
+                                       scaleUpdated: step % 40 == 0, metrics: metrics))
+        }
+        for deployment in deployments {
+            recorder.record(SeriesRow(time: time, deployment: deployment, replicas: 5, readyPods: 5, cpuUtilization: 50,
+                                      memoryUtilization: 40, activeTasks: Int32(step % 90), queueDepth: Int32(step % 13),
+                                      notifierBacklog: deployment == "webhook-notifier" ? 10 : nil))
+        }
+    }
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident],
                                            scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)
@@ -79,6 +107,21 @@ let benchmarks: @Sendable () -> Void = {
         _ = try recorder.commit(RunOutcome(finishedAt: Date(timeIntervalSince1970: 1)))
         benchmark.stopMeasurement()
         try checkCount(path, rowCount)
+    }
+
+    Benchmark("Store: a diurnal-week-shaped run (483 840 rows), recorded and committed") { benchmark in
+        let (directory, path, _) = try freshDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try RunStore(path: path)
+        benchmark.startMeasurement()
+        let id = try store.record(metadata) { recorder in
+            recordWeek(recorder)
+            return RunOutcome(finishedAt: Date(timeIntervalSince1970: 1))
+        }
+        benchmark.stopMeasurement()
+        try checkCount(path, 4 * 7 * 24 * 240)
+        let syncs = try store.hpaSyncs(of: id).count
+        guard syncs == 2 * 7 * 24 * 240 else { throw RowCountMismatch(expected: 2 * 7 * 24 * 240, found: syncs) }
     }
 
     Benchmark("Store: baseline, StatementArguments (setUncheckedArguments) 100k series rows") { benchmark in
