@@ -49,7 +49,8 @@ let package = Package(
         // Runs stored in SQLite.
         .target(
             name: "Store",
-            dependencies: ["SimTime", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SimTime", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         // The umbrella library users import.
         .target(
@@ -61,6 +62,8 @@ let package = Package(
             name: "simulate",
             dependencies: ["HPASim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        // A child process for the store's multi-process tests (StoreTests runs it).
+        .executableTarget(name: "store-fixture-writer", dependencies: ["Store", "SimTime"], swiftSettings: strict),
         .executableTarget(name: "phold", dependencies: ["EventEngine", "Randomness"], swiftSettings: strict),
 
         .testTarget(name: "SimTimeTests", dependencies: ["SimTime"], swiftSettings: strict),
@@ -75,7 +78,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "SimTime"], swiftSettings: strict),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "SimTime", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,158 @@
+// Store benchmarks: the recorder's bulk path beside GRDB's Codable and StatementArguments baselines.
+//
+// Each benchmark checks the row count it stored. The first three write `rowCount` 10-column
+// `series` rows; the week-shaped one writes what a 7-day run writes at the default resolution.
+// Run: `cd Benchmarks && swift package benchmark --target StoreBenchmarks`.
+import Benchmark
+import Foundation
+import GRDB
+import HPASim
+
+let rowCount = 100_000
+let deployments = ["egress", "webhook-notifier", "web-dispatch", "web-recorder"]
+
+/// One `series` row per deployment per 15 s, as a run at the default resolution records them.
+func seriesRow(_ i: Int) -> SeriesRow {
+    let backlog: Int32? = i % 4 == 1 ? Int32(i % 500) : nil
+    return SeriesRow(time: .seconds(Int64(i / 4) * 15), deployment: deployments[i % 4], replicas: Int32(3 + i % 5),
+                     readyPods: 3, cpuUtilization: Double(i % 97), memoryUtilization: Double(i % 61),
+                     activeTasks: Int32(i % 33), queueDepth: Int32(i % 7), notifierBacklog: backlog)
+}
+
+/// The same row as a GRDB Codable record (the baseline the recorder avoids).
+struct SeriesRecord: Codable, PersistableRecord {
+    static let databaseTableName = "series"
+    var run_id: Int64, deployment: String, time_us: Int64, replicas: Int32, ready_pods: Int32
+    var cpu_utilization: Double?, memory_utilization: Double?, active_tasks: Int32, queue_depth: Int32
+    var notifier_backlog: Int32?
+    init(_ row: SeriesRow, run: Int64) {
+        run_id = run; deployment = row.deployment; time_us = row.time.microseconds; replicas = row.replicas
+        ready_pods = row.readyPods; cpu_utilization = row.cpuUtilization; memory_utilization = row.memoryUtilization
+        active_tasks = row.activeTasks; queue_depth = row.queueDepth; notifier_backlog = row.notifierBacklog
+    }
+}
+
+struct RowCountMismatch: Error { var expected: Int, found: Int }
+
+/// A fresh directory holding a run database with one empty run (so baselines can insert rows for it).
+func freshDatabase() throws -> (directory: URL, path: String, runID: RunID) {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("hpa-sim-store-bench-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("runs.sqlite").path
+    let store = try RunStore(path: path)
+    let runID = try store.makeRecorder(for: metadata).commit(RunOutcome(finishedAt: Date(timeIntervalSince1970: 1)))
+    return (directory, path, runID)
+}
+
+let metadata = RunMetadata(name: "bench", scenarioPath: "bench.yaml", scenarioJSON: "{}", seed: 1,
+                           simulatedDuration: .days(7), seriesResolution: .seconds(15),
+                           startedAt: Date(timeIntervalSince1970: 0))
+
+func checkCount(_ path: String, _ expected: Int) throws {
+    let queue = try DatabaseQueue(path: path)
+    let found = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM series") ?? 0 }
+    guard found == expected else { throw RowCountMismatch(expected: expected, found: found) }
+}
+
+/// A baseline writer: `insert` runs inside one transaction on a journal-less connection, as
+/// the recorder's staging file is configured.
+func baseline(_ path: String, _ insert: (Database) throws -> Void) throws {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    try queue.write(insert)
+    try queue.close()
+}
+
+/// Records a run shaped like `diurnal-week.yaml` at the default resolution: 2 HPAs with 3 metrics
+/// each, synced every 15 s, and 4 deployments' series every 15 s, for 7 days (483 840 rows).
+func recordWeek(_ recorder: RunRecorder) {
+    let conditions = [HPAConditionRow(type: "AbleToScale", status: "True", reason: "ReadyForNewScale"),
+                      HPAConditionRow(type: "ScalingActive", status: "True", reason: "ValidMetricFound"),
+                      HPAConditionRow(type: "ScalingLimited", status: "False", reason: "DesiredWithinRange")]
+    for step in 0..<(7 * 24 * 240) {
+        let time = SimTime.seconds(Int64(step) * 15)
+        for hpa in ["egress-hpa", "webhook-notifier-hpa"] {
+            let metrics = ["cpu", "memory", "active_tasks"].enumerated().map { index, name in
+                HPAMetricRow(metricType: index == 2 ? "Pods" : "Resource", metricName: name,
+                             targetType: index == 2 ? "AverageValue" : "Utilization", target: 70,
+                             current: Double(step % 120), proposal: Int32(3 + step % 5), readyPods: 5,
+                             usageMilliSum: Int64(step), requestMilliSum: 2_500, ratio: 1.1)
+            }
+            recorder.record(HPASyncRow(time: time, hpa: hpa, currentReplicas: 5, recommendation: 6, stabilized: 6,
+                                       desiredReplicas: 6, limitingReason: "DesiredWithinRange", conditions: conditions,
+                                       scaleUpdated: step % 40 == 0, metrics: metrics))
+        }
+        for deployment in deployments {
+            recorder.record(SeriesRow(time: time, deployment: deployment, replicas: 5, readyPods: 5, cpuUtilization: 50,
+                                      memoryUtilization: 40, activeTasks: Int32(step % 90), queueDepth: Int32(step % 13),
+                                      notifierBacklog: deployment == "webhook-notifier" ? 10 : nil))
+        }
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident],
+                                           scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)
+    let rows = (0..<rowCount).map(seriesRow)
+
+    Benchmark("Store: RunRecorder records and commits 100k series rows") { benchmark in
+        let (directory, path, _) = try freshDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try RunStore(path: path)
+        benchmark.startMeasurement()
+        let recorder = try store.makeRecorder(for: metadata)
+        rows.forEach(recorder.record)
+        _ = try recorder.commit(RunOutcome(finishedAt: Date(timeIntervalSince1970: 1)))
+        benchmark.stopMeasurement()
+        try checkCount(path, rowCount)
+    }
+
+    Benchmark("Store: a diurnal-week-shaped run (483 840 rows), recorded and committed") { benchmark in
+        let (directory, path, _) = try freshDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try RunStore(path: path)
+        benchmark.startMeasurement()
+        let id = try store.record(metadata) { recorder in
+            recordWeek(recorder)
+            return RunOutcome(finishedAt: Date(timeIntervalSince1970: 1))
+        }
+        benchmark.stopMeasurement()
+        try checkCount(path, 4 * 7 * 24 * 240)
+        let syncs = try store.hpaSyncs(of: id).count
+        guard syncs == 2 * 7 * 24 * 240 else { throw RowCountMismatch(expected: 2 * 7 * 24 * 240, found: syncs) }
+    }
+
+    Benchmark("Store: baseline, StatementArguments (setUncheckedArguments) 100k series rows") { benchmark in
+        let (directory, path, run) = try freshDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        benchmark.startMeasurement()
+        try baseline(path) { db in
+            let statement = try db.makeStatement(sql: """
+                INSERT INTO series (run_id, deployment, time_us, replicas, ready_pods, cpu_utilization,
+                    memory_utilization, active_tasks, queue_depth, notifier_backlog)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in rows {
+                statement.setUncheckedArguments([run.rawValue, r.deployment, r.time.microseconds, r.replicas,
+                                                 r.readyPods, r.cpuUtilization, r.memoryUtilization,
+                                                 r.activeTasks, r.queueDepth, r.notifierBacklog])
+                try statement.execute()
+            }
+        }
+        benchmark.stopMeasurement()
+        try checkCount(path, rowCount)
+    }
+
+    Benchmark("Store: baseline, Codable records 100k series rows") { benchmark in
+        let (directory, path, run) = try freshDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        benchmark.startMeasurement()
+        try baseline(path) { db in
+            for r in rows { try SeriesRecord(r, run: run.rawValue).insert(db) }
+        }
+        benchmark.stopMeasurement()
+        try checkCount(path, rowCount)
+    }
+}

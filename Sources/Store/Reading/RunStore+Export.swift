@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// The format `export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// RFC 4180 CSV with a header line: fields that hold a comma, a double quote, CR or LF are
+    /// quoted, quotes doubled; NULL is an empty field; lines end with LF. Integers print as
+    /// integers, reals as the shortest text that reads back to the same `Double`.
+    case csv
+}
+
+extension RunStore {
+    /// The tables ``export(_:of:format:to:)`` accepts, by SQL name.
+    public static var exportableTables: [String] { StoreSchema.Table.allCases.map(\.rawValue) }
+
+    /// Streams one table's rows of one run to `write`, line by line, in the table's key order.
+    ///
+    /// `hpa_sync_metrics` rows come with their sync's `time_us` and `hpa` in place of `sync_id`,
+    /// so the file stands alone. Columns are those of the table, so the header follows the schema.
+    ///
+    /// - Throws: ``StoreError/unknownTable(name:known:)`` or ``StoreError/unknownRun(path:id:)``.
+    public func export(_ tableName: String, of id: RunID, format: ExportFormat = .csv,
+                       to write: (String) throws -> Void) throws {
+        guard let table = StoreSchema.Table(rawValue: tableName) else {
+            throw StoreError.unknownTable(name: tableName, known: Self.exportableTables)
+        }
+        try read("export \(tableName) of run \(id)") { db in
+            try requireRun(id, db)
+            let cursor = try Row.fetchCursor(db, sql: Self.exportQuery(table, db), arguments: [id.rawValue])
+            var header: String?
+            while let row = try cursor.next() {
+                if header == nil {
+                    let line = row.columnNames.map(Self.csvField).joined(separator: ",")
+                    header = line
+                    try write(line + "\n")
+                }
+                try write(row.databaseValues.map { Self.csvField($0) }.joined(separator: ",") + "\n")
+            }
+            if header == nil {   // no rows: still a header, from the schema
+                let names = try Self.columns(of: table, db)
+                try write(names.map(Self.csvField).joined(separator: ",") + "\n")
+            }
+        }
+    }
+
+    private static func exportQuery(_ table: StoreSchema.Table, _ db: Database) throws -> String {
+        switch table {
+        case .runs:
+            return "SELECT * FROM runs WHERE id = ?"
+        case .hpaSyncMetrics:
+            let rest = try db.columns(in: table.rawValue).map(\.name).filter { $0 != "sync_id" }
+            return """
+                SELECT s.run_id, s.time_us, s.hpa, \(rest.map { "m.\($0)" }.joined(separator: ", "))
+                FROM hpa_sync_metrics m JOIN hpa_syncs s ON s.id = m.sync_id
+                WHERE s.run_id = ? ORDER BY s.id, m.metric_index
+                """
+        case .hpaSyncs, .scaleEvents:
+            return "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY id"
+        case .series, .podSamples:
+            return "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY time_us, \(table == .series ? "deployment" : "pod")"
+        case .classResults:
+            return "SELECT * FROM class_results WHERE run_id = ? ORDER BY task_class"
+        case .deploymentResults:
+            return "SELECT * FROM deployment_results WHERE run_id = ? ORDER BY deployment"
+        case .taskRecords:
+            return "SELECT * FROM task_records WHERE run_id = ? ORDER BY task_id"
+        }
+    }
+
+    private static func columns(of table: StoreSchema.Table, _ db: Database) throws -> [String] {
+        let statement = try db.makeStatement(sql: exportQuery(table, db))
+        return statement.columnNames
+    }
+
+    static func csvField(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return ""
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s): return csvField(s)
+        case .blob(let b):   // no column holds blobs today; hex keeps the file text
+            return b.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        }
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

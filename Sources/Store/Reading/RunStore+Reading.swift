@@ -1,0 +1,134 @@
+import GRDB
+import SimTime
+
+// Reading runs back as the row types they were recorded from. Every read is ordered, so two
+// reads of the same run return the same arrays.
+extension RunStore {
+    /// Every stored run, oldest id first.
+    public func runs() throws -> [StoredRun] {
+        try read("list runs") { db in
+            try Row.fetchAll(db, sql: RunRow.selectAll + " ORDER BY id").map { try RunRow.decode($0, path: path) }
+        }
+    }
+
+    /// One run.
+    ///
+    /// - Throws: ``StoreError/unknownRun(path:id:)`` if no run has this id.
+    public func run(_ id: RunID) throws -> StoredRun {
+        try read("read run \(id)") { db in
+            guard let row = try Row.fetchOne(db, sql: RunRow.selectAll + " WHERE id = ?", arguments: [id.rawValue])
+            else { throw StoreError.unknownRun(path: path, id: id.rawValue) }
+            return try RunRow.decode(row, path: path)
+        }
+    }
+
+    /// The run's per-class results, by class name.
+    public func classResults(of id: RunID) throws -> [ClassResultRow] {
+        try rows(of: id, "SELECT * FROM class_results WHERE run_id = ? ORDER BY task_class") { r in
+            ClassResultRow(taskClass: r["task_class"], completed: r["completed"], failed: r["failed"],
+                           timedOut: r["timed_out"], interruptedByScaleDown: r["interrupted_by_scale_down"],
+                           interruptedByOOM: r["interrupted_by_oom"],
+                           queueWaitP50: duration(r["queue_wait_p50_us"]), queueWaitP95: duration(r["queue_wait_p95_us"]),
+                           queueWaitP99: duration(r["queue_wait_p99_us"]), queueWaitMax: duration(r["queue_wait_max_us"]))
+        }
+    }
+
+    /// The run's per-deployment results, by deployment name.
+    public func deploymentResults(of id: RunID) throws -> [DeploymentResultRow] {
+        try rows(of: id, "SELECT * FROM deployment_results WHERE run_id = ? ORDER BY deployment") { r in
+            DeploymentResultRow(deployment: r["deployment"], podHours: r["pod_hours"], meanReplicas: r["mean_replicas"],
+                                peakReplicas: r["peak_replicas"], timeAtMaxReplicas: duration(r["time_at_max_replicas_us"]),
+                                scaleEvents: r["scale_events"], flaps: r["flaps"],
+                                meanCPUUtilization: r["mean_cpu_utilization"],
+                                meanMemoryUtilization: r["mean_memory_utilization"],
+                                notifierBacklogMax: r["notifier_backlog_max"])
+        }
+    }
+
+    /// The run's HPA syncs with their metrics, in recording order.
+    public func hpaSyncs(of id: RunID) throws -> [HPASyncRow] {
+        try read("read hpa_syncs of run \(id)") { db in
+            try requireRun(id, db)
+            var metrics: [Int64: [HPAMetricRow]] = [:]
+            let metricRows = try Row.fetchCursor(db, sql: """
+                SELECT m.* FROM hpa_sync_metrics m JOIN hpa_syncs s ON s.id = m.sync_id
+                WHERE s.run_id = ? ORDER BY m.sync_id, m.metric_index
+                """, arguments: [id.rawValue])
+            while let r = try metricRows.next() {
+                metrics[r["sync_id"], default: []].append(HPAMetricRow(
+                    metricType: r["metric_type"], metricName: r["metric_name"], targetType: r["target_type"],
+                    target: r["target"], current: r["current"], proposal: r["proposal"], readyPods: r["ready_pods"],
+                    unreadyPods: r["unready_pods"], missingPods: r["missing_pods"], ignoredPods: r["ignored_pods"],
+                    usageMilliSum: r["usage_milli_sum"], requestMilliSum: r["request_milli_sum"],
+                    ratio: r["ratio"], error: r["error"]))
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM hpa_syncs WHERE run_id = ? ORDER BY id",
+                                    arguments: [id.rawValue]).map { r in
+                let scaleUpdated: Int64 = r["scale_updated"]
+                return HPASyncRow(time: SimTime(microseconds: r["time_us"]), hpa: r["hpa"],
+                                  currentReplicas: r["current_replicas"], recommendation: r["recommendation"],
+                                  failure: r["failure"], stabilized: r["stabilized"],
+                                  desiredReplicas: r["desired_replicas"], limitingReason: r["limiting_reason"],
+                                  conditions: HPAConditionRow.decode(r["conditions"]), scaleUpdated: scaleUpdated != 0,
+                                  metrics: metrics[r["id"]] ?? [])
+            }
+        }
+    }
+
+    /// The run's scale events, in recording order.
+    public func scaleEvents(of id: RunID) throws -> [ScaleEventRow] {
+        try rows(of: id, "SELECT * FROM scale_events WHERE run_id = ? ORDER BY id") { r in
+            ScaleEventRow(time: SimTime(microseconds: r["time_us"]), hpa: r["hpa"],
+                          fromReplicas: r["from_replicas"], toReplicas: r["to_replicas"], message: r["message"])
+        }
+    }
+
+    /// The run's time series, by time, then deployment.
+    public func series(of id: RunID) throws -> [SeriesRow] {
+        try rows(of: id, "SELECT * FROM series WHERE run_id = ? ORDER BY time_us, deployment") { r in
+            SeriesRow(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], replicas: r["replicas"],
+                      readyPods: r["ready_pods"], cpuUtilization: r["cpu_utilization"],
+                      memoryUtilization: r["memory_utilization"], activeTasks: r["active_tasks"],
+                      queueDepth: r["queue_depth"], notifierBacklog: r["notifier_backlog"])
+        }
+    }
+
+    /// The run's pod samples, by time, then pod.
+    public func podSamples(of id: RunID) throws -> [PodSampleRow] {
+        try rows(of: id, "SELECT * FROM pod_samples WHERE run_id = ? ORDER BY time_us, pod") { r in
+            let ready: Int64 = r["ready"]
+            return PodSampleRow(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], pod: r["pod"],
+                                phase: r["phase"], ready: ready != 0, cpuMillicores: r["cpu_millicores"],
+                                memoryBytes: r["memory_bytes"], activeTasks: r["active_tasks"])
+        }
+    }
+
+    /// The run's task records, by task id.
+    public func taskRecords(of id: RunID) throws -> [TaskRecordRow] {
+        try rows(of: id, "SELECT * FROM task_records WHERE run_id = ? ORDER BY task_id") { r in
+            let outcome: String = r["outcome"]
+            let started: Int64? = r["started_us"], finished: Int64? = r["finished_us"]
+            return TaskRecordRow(taskID: r["task_id"], taskClass: r["task_class"],
+                                 arrived: SimTime(microseconds: r["arrived_us"]),
+                                 started: started.map(SimTime.init(microseconds:)),
+                                 finished: finished.map(SimTime.init(microseconds:)),
+                                 outcome: TaskOutcome(rawValue: outcome) ?? .unfinished, pod: r["pod"],
+                                 interruptions: r["interruptions"])
+        }
+    }
+
+    /// Rows of `sql` (one `run_id = ?` argument) after checking the run exists.
+    private func rows<T>(of id: RunID, _ sql: String, _ decode: (Row) throws -> T) throws -> [T] {
+        try read("read run \(id)") { db in
+            try requireRun(id, db)
+            return try Row.fetchAll(db, sql: sql, arguments: [id.rawValue]).map(decode)
+        }
+    }
+
+    func requireRun(_ id: RunID, _ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM runs WHERE id = ?)", arguments: [id.rawValue]) == true
+        else { throw StoreError.unknownRun(path: path, id: id.rawValue) }
+    }
+}
+
+private func duration(_ microseconds: Int64?) -> SimDuration? { microseconds.map(SimDuration.init(microseconds:)) }

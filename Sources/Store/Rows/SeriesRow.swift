@@ -1,0 +1,34 @@
+public import SimTime
+
+/// One deployment at one time step: a row of `series`.
+public struct SeriesRow: Hashable, Sendable {
+    public var time: SimTime
+    public var deployment: String
+    /// `spec.replicas`.
+    public var replicas: Int32
+    public var readyPods: Int32
+    /// Mean CPU usage over the ready pods as a percentage of requests; nil with no ready pod.
+    public var cpuUtilization: Double?
+    /// Mean memory working set over the ready pods as a percentage of requests; nil with no ready pod.
+    public var memoryUtilization: Double?
+    /// Tasks running on the deployment's pods.
+    public var activeTasks: Int32
+    /// Tasks waiting in the queue for the patterns the deployment serves.
+    public var queueDepth: Int32
+    /// Pending notifications (the notifier only; nil for other deployments).
+    public var notifierBacklog: Int32?
+
+    public init(time: SimTime, deployment: String, replicas: Int32, readyPods: Int32,
+                cpuUtilization: Double?, memoryUtilization: Double?, activeTasks: Int32,
+                queueDepth: Int32, notifierBacklog: Int32? = nil) {
+        self.time = time
+        self.deployment = deployment
+        self.replicas = replicas
+        self.readyPods = readyPods
+        self.cpuUtilization = cpuUtilization
+        self.memoryUtilization = memoryUtilization
+        self.activeTasks = activeTasks
+        self.queueDepth = queueDepth
+        self.notifierBacklog = notifierBacklog
+    }
+}

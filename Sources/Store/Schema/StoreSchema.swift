@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// The tables of a run database and the migrations that create them.
+///
+/// **Migrations are registered here and nowhere else.** Each is named for what it does; a
+/// migration that has been merged is never edited, only followed by a new one. After
+/// migrating, `PRAGMA user_version` holds the number of migrations applied, so even a tool
+/// that does not read `grdb_migrations` can tell the schema's version.
+public enum StoreSchema {
+    /// Tables in dependency order (a parent before its children).
+    public enum Table: String, Sendable, CaseIterable {
+        case runs
+        case hpaSyncs = "hpa_syncs"
+        case hpaSyncMetrics = "hpa_sync_metrics"
+        case scaleEvents = "scale_events"
+        case series
+        case classResults = "class_results"
+        case deploymentResults = "deployment_results"
+        case podSamples = "pod_samples"
+        case taskRecords = "task_records"
+    }
+
+    /// The schema version this build writes: the number of registered migrations.
+    public static var version: Int { migrator.migrations.count }
+
+    /// The identifiers of the registered migrations, in order.
+    public static var migrationIdentifiers: [String] { migrator.migrations }
+
+    /// Every migration, in order. The identifiers are part of the file format.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("createRuns", migrate: createRuns)
+        migrator.registerMigration("createHPASyncsAndMetrics", migrate: createHPASyncsAndMetrics)
+        migrator.registerMigration("createScaleEvents", migrate: createScaleEvents)
+        migrator.registerMigration("createSeries", migrate: createSeries)
+        migrator.registerMigration("createResults", migrate: createResults)
+        migrator.registerMigration("createPodSamplesAndTaskRecords", migrate: createPodSamplesAndTaskRecords)
+        return migrator
+    }()
+
+    /// Refuses a database this build cannot read, then applies the missing migrations.
+    ///
+    /// - Throws: ``StoreError/newerSchema(path:found:known:)`` for unknown migration
+    ///   identifiers or a `user_version` above ``version``; ``StoreError/notARunDatabase(path:found:)``
+    ///   for a database with tables but no migration record.
+    ///
+    /// Processes that open a new file at once race: GRDB lists the pending migrations before
+    /// running each in its own transaction, so a second process may try a migration the first
+    /// just applied and fail. Each migration is atomic, so trying again (a few times, briefly)
+    /// converges; a real failure still surfaces after the last try.
+    static func migrate(_ writer: some DatabaseWriter, path: String) throws {
+        var attempt = 0
+        while true {
+            try writer.read { db in try check(db, path: path) }
+            do {
+                if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
+                break
+            } catch is DatabaseError where attempt < 20 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+            }
+        }
+        if try writer.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) != version {
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
+        }
+    }
+
+    private static func check(_ db: Database, path: String) throws {
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        let applied = try migrator.appliedIdentifiers(db)
+        let known = migrator.migrations
+        let unknown = applied.filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty || userVersion > known.count {
+            let found = unknown.isEmpty
+                ? "user_version \(userVersion)"
+                : "user_version \(userVersion), migrations \(unknown.joined(separator: ", "))"
+            throw StoreError.newerSchema(path: path, found: found, known: "up to version \(known.count)")
+        }
+        if applied.isEmpty {
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master
+                WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations' ORDER BY name
+                """)
+            if !tables.isEmpty {
+                throw StoreError.notARunDatabase(
+                    path: path, found: "tables \(tables.prefix(5).joined(separator: ", ")) and no hpa-sim migrations")
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder: the SQLite store arrives with the store issue.
-public enum StorePlaceholder {}

@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A run's staging SQLite file beside the main database, held by its writer.
+///
+/// The writer creates `<db>.staging-<pid>-<random>.lock` with `O_EXCL` and holds an exclusive
+/// `flock` on it for the file's whole life; the data is in `<db>.staging-<pid>-<random>`.
+/// A lock that can be taken means its writer is gone (exited, crashed or was killed: the kernel
+/// drops the lock with the process), so ``removeAbandoned(besideDatabaseAt:)`` deletes that
+/// staging file, and never one a live writer (in any process) still holds. The lock lives in a
+/// sidecar file, not on the data file, because on some systems `flock` and SQLite's own
+/// `fcntl` locks interact. The random part only names the file; it never reaches a result.
+final class StagingFile {
+    /// The staging database's path.
+    let path: String
+    private let lockPath: String
+    private var lockDescriptor: Int32
+
+    private init(path: String, lockPath: String, lockDescriptor: Int32) {
+        self.path = path
+        self.lockPath = lockPath
+        self.lockDescriptor = lockDescriptor
+    }
+
+    deinit { remove() }
+
+    /// The prefix every staging file of `databasePath` starts with.
+    static func prefix(forDatabaseAt databasePath: String) -> String { databasePath + ".staging-" }
+
+    /// Creates and locks a new staging file name beside `databasePath`.
+    static func create(besideDatabaseAt databasePath: String) throws -> StagingFile {
+        let pid = getpid()
+        for _ in 0..<16 {
+            let token = UUID().uuidString.prefix(8).lowercased()
+            let path = prefix(forDatabaseAt: databasePath) + "\(pid)-\(token)"
+            let lockPath = path + ".lock"
+            let fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                throw StoreError.sqlite(path: lockPath, operation: "create staging file",
+                                        message: String(cString: strerror(errno)))
+            }
+            // A cleaner may have taken and removed the fresh file between open and flock:
+            // keep it only if the path still names the inode we locked.
+            if flock(fd, LOCK_EX | LOCK_NB) == 0, sameFile(fd, lockPath) {
+                return StagingFile(path: path, lockPath: lockPath, lockDescriptor: fd)
+            }
+            close(fd)
+        }
+        throw StoreError.sqlite(path: databasePath, operation: "create staging file",
+                                message: "no free staging file name after 16 tries")
+    }
+
+    /// Deletes the staging data and then its lock; idempotent.
+    func remove() {
+        guard lockDescriptor >= 0 else { return }
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+        unlink(lockPath)
+        close(lockDescriptor)
+        lockDescriptor = -1
+    }
+
+    /// Removes the staging files beside `databasePath` whose writer is gone; returns their paths.
+    @discardableResult
+    static func removeAbandoned(besideDatabaseAt databasePath: String) -> [String] {
+        let url = URL(fileURLWithPath: databasePath)
+        let directory = url.deletingLastPathComponent().path
+        let namePrefix = url.lastPathComponent + ".staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasPrefix(namePrefix) {
+            let full = (directory as NSString).appendingPathComponent(name)
+            if name.hasSuffix(".lock") {
+                let fd = open(full, O_RDWR | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                defer { close(fd) }
+                guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }   // its writer is alive
+                let data = String(full.dropLast(".lock".count))
+                for suffix in ["", "-journal", "-wal", "-shm"] { unlink(data + suffix) }
+                unlink(full)
+                removed.append(data)
+            } else if !name.contains(".lock"), !hasLock(full) {
+                // Data without a lock file: its writer died after a cleaner removed the lock.
+                unlink(full)
+                removed.append(full)
+            }
+        }
+        return removed
+    }
+
+    private static func hasLock(_ file: String) -> Bool {
+        var base = file
+        for suffix in ["-journal", "-wal", "-shm"] where base.hasSuffix(suffix) {
+            base = String(base.dropLast(suffix.count))
+        }
+        return access(base + ".lock", F_OK) == 0
+    }
+
+    private static func sameFile(_ fd: Int32, _ path: String) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(fd, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_ino == named.st_ino && open.st_dev == named.st_dev
+    }
+}

@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import HPASim
+
+/// `simulate runs …`: the stored runs, read back.
+struct Runs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, show, export and delete stored runs.",
+        discussion: """
+            Example: simulate runs show 3 --db variants.sqlite
+                     simulate runs export 3 --table series --format csv > series.csv
+
+            \(ExitStatus.table)
+            """,
+        subcommands: [List.self, Show.self, Export.self, Delete.self],
+        defaultSubcommand: List.self)
+}
+
+extension Runs {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the stored runs, oldest first.")
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { try store.validateForReading() }
+
+        func run() throws {
+            let runs = try store.open { try $0.runs() }
+            guard !runs.isEmpty else { print("No runs stored in \(store.db)."); return }
+            print(textTable(header: ["ID", "NAME", "STATUS", "SEED", "SIMULATED", "STARTED", "SCENARIO"],
+                            rows: runs.map { run in
+                                [run.id.description, run.metadata.name, run.outcome.status.rawValue,
+                                 String(run.metadata.seed), run.metadata.simulatedDuration.description,
+                                 wallClock(run.metadata.startedAt), run.metadata.scenarioPath]
+                            }))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a run and its results.")
+        @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { try store.validateForReading() }
+
+        func run() throws {
+            let id = RunID(self.id)
+            let (run, classes, deployments) = try store.open { s in
+                (try s.run(id), try s.classResults(of: id), try s.deploymentResults(of: id))
+            }
+            let m = run.metadata
+            let wall = run.outcome.finishedAt.timeIntervalSince(m.startedAt)
+            print("""
+                Run \(run.id): \(m.name) (\(run.outcome.status.rawValue))
+                Scenario:    \(m.scenarioPath) (hash \(m.scenarioHash))
+                Seed:        \(m.seed)
+                Simulated:   \(m.simulatedDuration), series every \(m.seriesResolution), detail \(m.detailLevel.rawValue)
+                Wall clock:  \(wallClock(m.startedAt)) to \(wallClock(run.outcome.finishedAt)) \
+                (\(String(format: "%.1f", wall)) s)
+                Tool:        hpa-sim \(m.toolVersion)
+                """)
+            if let message = run.outcome.message { print("Message:     \(message)") }
+            print("\nTask classes")
+            print(textTable(
+                header: ["CLASS", "COMPLETED", "FAILED", "TIMED OUT", "INT. SCALE-DOWN", "INT. OOM",
+                         "WAIT P50", "P95", "P99", "MAX"],
+                rows: classes.map { c in
+                    [c.taskClass, String(c.completed), String(c.failed), String(c.timedOut),
+                     String(c.interruptedByScaleDown), String(c.interruptedByOOM),
+                     orDash(c.queueWaitP50), orDash(c.queueWaitP95), orDash(c.queueWaitP99), orDash(c.queueWaitMax)]
+                }))
+            print("\nDeployments")
+            print(textTable(
+                header: ["DEPLOYMENT", "POD-HOURS", "MEAN REPLICAS", "PEAK", "AT MAX", "SCALE EVENTS", "FLAPS",
+                         "CPU %", "MEMORY %", "BACKLOG MAX"],
+                rows: deployments.map { d in
+                    [d.deployment, fixed(d.podHours), fixed(d.meanReplicas), String(d.peakReplicas),
+                     orDash(d.timeAtMaxReplicas), String(d.scaleEvents), String(d.flaps),
+                     d.meanCPUUtilization.map(fixed) ?? "-", d.meanMemoryUtilization.map(fixed) ?? "-",
+                     d.notifierBacklogMax.map(String.init) ?? "-"]
+                }))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write one table of a run as CSV.",
+            discussion: "Tables: \(RunStore.exportableTables.joined(separator: ", ")).")
+        @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
+        @Option(help: ArgumentHelp("The table to export.", valueName: "name")) var table: String
+        @Option(help: "The output format.") var format: Format = .csv
+        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.",
+                                                          valueName: "path"))
+        var output: String?
+        @OptionGroup var store: StoreOptions
+
+        /// The formats `export` writes (``ExportFormat``'s cases, as choices).
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case csv
+            var exportFormat: ExportFormat { .csv }
+        }
+
+        func validate() throws {
+            try store.validateForReading()
+            guard RunStore.exportableTables.contains(table) else {
+                throw ValidationError("--table: expected one of \(RunStore.exportableTables.joined(separator: ", ")), "
+                                      + "found \"\(table)\"")
+            }
+        }
+
+        func run() throws {
+            var sink = try OutputSink(path: output)
+            try store.open { s in try s.export(table, of: RunID(id), format: format.exportFormat) { sink.write($0) } }
+            try sink.close()
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a run and all its rows.")
+        @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { try store.validateForReading() }
+
+        func run() throws {
+            try store.open { try $0.delete(RunID(id)) }
+            print("Deleted run \(id) from \(store.db).")
+        }
+    }
+}
+
+extension StoreOptions {
+    /// `runs` commands read an existing database: `--no-store` makes no sense there.
+    func validateForReading() throws {
+        if noStore { throw ValidationError("--no-store applies to `run` only; `runs` reads the database at --db") }
+    }
+
+    /// Opens the existing database and runs `body`; a store error prints and exits with status 2.
+    func open<T>(_ body: (RunStore) throws -> T) throws -> T {
+        guard FileManager.default.fileExists(atPath: db) else {
+            return try fail("\(db): expected a run database, found no file (choose one with --db)")
+        }
+        do {
+            return try body(RunStore(path: db))
+        } catch let error as StoreError {
+            return try fail(error.description)
+        }
+    }
+
+    private func fail<T>(_ message: String) throws -> T {
+        FileHandle.standardError.write(Data("simulate: error: \(message)\n".utf8))
+        throw ExitStatus.invalidInput
+    }
+}
+
+/// Standard output or a file, written in 64 KiB chunks.
+private struct OutputSink {
+    private let handle: FileHandle
+    private var buffer = ""
+
+    init(path: String?) throws {
+        guard let path else { handle = .standardOutput; return }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            FileHandle.standardError.write(Data("simulate: error: \(path): cannot create the output file\n".utf8))
+            throw ExitStatus.invalidInput
+        }
+        self.handle = handle
+    }
+
+    mutating func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 65_536 { flush() }
+    }
+
+    mutating func flush() {
+        handle.write(Data(buffer.utf8))
+        buffer = ""
+    }
+
+    mutating func close() throws {
+        flush()
+        if handle !== FileHandle.standardOutput { try handle.close() }
+    }
+}
+
+/// Columns padded to their widest cell, two spaces apart.
+private func textTable(header: [String], rows: [[String]]) -> String {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    return all.map { row in
+        row.enumerated().map { column, cell in
+            column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}
+
+private func wallClock(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    return formatter.string(from: date)
+}
+
+private func orDash(_ duration: SimDuration?) -> String { duration?.description ?? "-" }
+private func fixed(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -1,4 +1,0 @@
-import Testing
-
-@Test("the Store test target builds")
-func storeTargetBuilds() { #expect(Bool(true)) }
