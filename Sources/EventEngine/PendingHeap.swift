@@ -64,7 +64,7 @@ struct PendingHeap<Time: Comparable> {
         count &+= 1
         // Every position stays initialised: parents are copied down over the path.
         while i > 0 {
-            let parent = (i &- 1) &>> 1
+            let parent = (i &- 1) &>> 2
             guard entry.precedes(base[parent]) else { break }
             base[i] = base[parent]
             i = parent
@@ -82,25 +82,33 @@ struct PendingHeap<Time: Comparable> {
         let last = (base + n).move()
         if n == 0 { return last }
         let top = base[0]
-        // Move the hole from the root down to a leaf, always towards the smaller child
-        // (positions stay initialised: children are copied up over the path).
-        // The left/right choice is a coin flip the branch predictor cannot learn, so it is
-        // computed without branches (`precedesWithoutBranches`).
+        // Move the hole from the root down to a leaf, always towards the first child
+        // (positions stay initialised: children are copied up over the path). Which of the
+        // four children comes first is a coin flip the branch predictor cannot learn, so it
+        // is chosen without branches.
         var hole = 0
         var child = 1
-        while child &+ 1 < n {
-            child &+= base[child &+ 1].precedesWithoutBranches(base[child])
+        while child &+ 3 < n {
+            let a = child &+ base[child &+ 1].precedesWithoutBranches(base[child])
+            let b = (child &+ 2) &+ base[child &+ 3].precedesWithoutBranches(base[child &+ 2])
+            child = base[b].precedesWithoutBranches(base[a]) != 0 ? b : a
             base[hole] = base[child]
             hole = child
-            child = hole &* 2 &+ 1
+            child = hole &* 4 &+ 1
         }
         if child < n {
-            base[hole] = base[child]
-            hole = child
+            var best = child
+            var i = child &+ 1
+            while i < n {
+                if base[i].precedes(base[best]) { best = i }
+                i &+= 1
+            }
+            base[hole] = base[best]
+            hole = best
         }
         // Sift `last` up from the leaf hole.
         while hole > 0 {
-            let parent = (hole &- 1) &>> 1
+            let parent = (hole &- 1) &>> 2
             guard last.precedes(base[parent]) else { break }
             base[hole] = base[parent]
             hole = parent
@@ -136,7 +144,7 @@ struct PendingHeap<Time: Comparable> {
         }
         count = kept
         if count > 1 {
-            for i in stride(from: (count - 2) / 2, through: 0, by: -1) { siftDown(from: i) }
+            for i in stride(from: (count - 2) / 4, through: 0, by: -1) { siftDown(from: i) }
         }
     }
 
@@ -145,12 +153,13 @@ struct PendingHeap<Time: Comparable> {
         let entry = (base + start).move()
         var hole = start
         while true {
-            var child = 2 * hole + 1
-            if child >= count { break }
-            if child + 1 < count && base[child + 1].precedes(base[child]) { child += 1 }
-            guard base[child].precedes(entry) else { break }
-            (base + hole).moveInitialize(from: base + child, count: 1)
-            hole = child
+            let first = 4 * hole + 1
+            if first >= count { break }
+            var best = first
+            for i in (first + 1)..<Swift.min(first + 4, count) where base[i].precedes(base[best]) { best = i }
+            guard base[best].precedes(entry) else { break }
+            (base + hole).moveInitialize(from: base + best, count: 1)
+            hole = best
         }
         (base + hole).initialize(to: entry)
     }
