@@ -97,8 +97,7 @@ public struct PHOLD<Generator: RandomNumberGenerator> {
     /// draw the delay `lookahead - mean * log(1 - U())` and schedule one event at `t + delay`.
     @inlinable
     public mutating func run() -> Result {
-        var engine = Engine<Double, Int32>(start: 0.0, capacity: 0)
-        swap(&engine, &self.engine)
+        // The handler captures only locals, so it can run inside the engine's own access.
         var generator = self.generator
         var counts = self.counts
         self.counts = []
@@ -122,10 +121,8 @@ public struct PHOLD<Generator: RandomNumberGenerator> {
         }
         var checksum: UInt64 = 0
         for (i, count) in counts.enumerated() { checksum &+= count &* UInt64(i + 1) }
-        let result = Result(events: engine.processed, finalClock: engine.now, checksum: checksum)
-        self.engine = engine
         self.generator = generator
         self.counts = counts
-        return result
+        return Result(events: engine.processed, finalClock: engine.now, checksum: checksum)
     }
 }
