@@ -50,7 +50,7 @@ public struct Engine<Time: Comparable, Event> {
     /// Events waiting to run (cancelled ones excluded).
     @inlinable
     public var pendingCount: Int {
-        storage.withUnsafeMutablePointerToHeader { $0.pointee.slots.liveCount }
+        storage.withUnsafeMutablePointerToHeader { $0.pointee.pendingCount }
     }
 
     /// The time of the next pending event, if any.
@@ -87,7 +87,7 @@ public struct Engine<Time: Comparable, Event> {
             s.pointee.sequence = sequence &+ 1
             let key = UInt64(phase) << 56 | sequence
             let slot = s.pointee.slots.insert(event, key: key)
-            s.pointee.heap.push(PendingEntry(time: time, key: key, slot: slot))
+            s.pointee.heap.push(PendingEntry(time: time, slot: slot), keys: s.pointee.slots.keys)
             return EventHandle(slot: slot, key: key)
         }
     }
@@ -100,7 +100,7 @@ public struct Engine<Time: Comparable, Event> {
     public mutating func cancel(_ handle: EventHandle) -> Bool {
         makeUnique()
         return storage.withUnsafeMutablePointerToHeader { s in
-            guard s.pointee.slots.remove(handle.slot, key: handle.key) else { return false }
+            guard s.pointee.slots.cancel(handle.slot, key: handle.key) else { return false }
             s.pointee.stale += 1
             s.pointee.dropStaleTop()
             s.pointee.compactIfMostlyStale()
@@ -125,7 +125,7 @@ public struct Engine<Time: Comparable, Event> {
         makeUnique()
         let event = storage.withUnsafeMutablePointerToHeader { s in
             // Invariant: the top is live (cancel and this method drop stale tops).
-            s.pointee.heap.removeMin()
+            s.pointee.heap.removeMin(keys: s.pointee.slots.keys)
             let event = s.pointee.slots.take(top.slot)
             if s.pointee.stale > 0 { s.pointee.dropStaleTop() }
             return event

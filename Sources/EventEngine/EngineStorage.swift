@@ -16,17 +16,16 @@ struct EngineState<Time: Comparable, Event> {
         stale = 0
     }
 
-    /// Whether a heap entry's event was cancelled.
+    /// Events waiting to run (cancelled ones excluded).
     @inlinable
-    func isStale(_ entry: PendingEntry<Time>) -> Bool {
-        !slots.holds(entry.slot, key: entry.key)
-    }
+    var pendingCount: Int { heap.count - stale }
 
     /// Pops cancelled entries off the top, so that the top (if any) is a live event.
     @usableFromInline
     mutating func dropStaleTop() {
-        while heap.count > 0 && isStale(heap.min) {
-            heap.removeMin()
+        while heap.count > 0 && slots.isCancelled(heap.min.slot) {
+            let entry = heap.removeMin(keys: slots.keys)
+            slots.releaseCancelled(entry.slot)
             stale -= 1
         }
     }
@@ -36,8 +35,11 @@ struct EngineState<Time: Comparable, Event> {
     @usableFromInline
     mutating func compactIfMostlyStale() {
         guard stale > 32 && stale * 2 > heap.count else { return }
-        let slots = self.slots
-        heap.removeAll { slots.holds($0.slot, key: $0.key) }
+        var slots = self.slots
+        heap.removeAll(keeping: { !slots.isCancelled($0.slot) },
+                       removed: { slots.releaseCancelled($0.slot) },
+                       keys: slots.keys)
+        self.slots = slots
         stale = 0
     }
 

@@ -1,71 +1,83 @@
-/// One pending event in the heap: its time, its ordering key and the slot holding its payload.
+/// One pending event in the heap: its time and the slot holding its payload and key.
 ///
-/// `key` is `phase << 56 | sequence`, so comparing keys compares phases first and then the
-/// insertion order; with the default phase 0 the order is exactly (time, sequence).
+/// 16 bytes for an 8-byte `Time`, so a node's four children share one cache line. The
+/// ordering key (`phase << 56 | sequence`) lives in the slot table and is read only when
+/// two times are equal.
 @usableFromInline
 struct PendingEntry<Time: Comparable> {
     @usableFromInline var time: Time
-    @usableFromInline var key: UInt64
     @usableFromInline var slot: UInt32
 
     @inlinable
-    init(time: Time, key: UInt64, slot: UInt32) {
+    init(time: Time, slot: UInt32) {
         self.time = time
-        self.key = key
         self.slot = slot
-    }
-
-    /// Whether `self` runs before `other`: earlier time, then lower key.
-    @inlinable
-    func precedes(_ other: PendingEntry) -> Bool {
-        time < other.time || (time == other.time && key < other.key)
-    }
-
-    /// 1 if `self` runs before `other`, else 0, evaluating every comparison (no branches).
-    @inlinable
-    func precedesWithoutBranches(_ other: PendingEntry) -> Int {
-        let earlier = time < other.time ? 1 : 0
-        let same = time == other.time ? 1 : 0
-        let lowerKey = key < other.key ? 1 : 0
-        return earlier | (same & lowerKey)
     }
 }
 
-/// A binary min-heap of ``PendingEntry`` over manually managed storage.
+/// A 4-ary min-heap of ``PendingEntry`` over manually managed, cache-line-aligned storage,
+/// ordered by (time, key) with keys read from the slot table's `keys`.
 ///
 /// It does not own its memory: the engine's storage object calls ``release()`` once.
-/// Hand-tuned: no bounds checks inside the sift loops, and `removeMin` moves the hole to a
-/// leaf with one comparison per level before sifting the last entry up (the strategy of
-/// libstdc++'s `pop_heap`), since the last entry usually belongs near the bottom.
+/// Hand-tuned, measured on PHOLD (see docs/engine.md):
+/// - 4-ary rather than binary: half the levels, and the four children of a node sit in
+///   one 64-byte line (index 1 is aligned), so a pop touches about half the lines;
+/// - `removeMin` moves the hole from the root to a leaf, choosing the first child without
+///   branches (the choice is a coin flip to the branch predictor), then sifts the last
+///   entry up from there (it usually belongs near the bottom), as libstdc++'s `pop_heap`;
+/// - no bounds checks in the loops; positions stay initialised (assignment, not moves).
 @usableFromInline
 struct PendingHeap<Time: Comparable> {
     @usableFromInline var base: UnsafeMutablePointer<PendingEntry<Time>>
+    @usableFromInline var allocation: UnsafeMutableRawPointer
     @usableFromInline var count: Int
     @usableFromInline var capacity: Int
 
     @usableFromInline
     init(capacity: Int) {
-        let capacity = Swift.max(capacity, 16)
-        base = .allocate(capacity: capacity)
+        (base, allocation) = Self.allocate(capacity: Swift.max(capacity, 16))
         count = 0
-        self.capacity = capacity
+        self.capacity = Swift.max(capacity, 16)
+    }
+
+    /// Storage for `capacity` entries with entry 1 at a 64-byte boundary when the stride allows.
+    static func allocate(capacity: Int) -> (UnsafeMutablePointer<PendingEntry<Time>>, UnsafeMutableRawPointer) {
+        let stride = MemoryLayout<PendingEntry<Time>>.stride
+        let alignment = Swift.max(64, MemoryLayout<PendingEntry<Time>>.alignment)
+        let pad = stride < 64 && 64 % stride == 0 ? 64 - stride : 0
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: pad + capacity * stride, alignment: alignment)
+        return ((raw + pad).bindMemory(to: PendingEntry<Time>.self, capacity: capacity), raw)
     }
 
     /// The first entry to run. - Precondition: `count > 0` (unchecked).
     @inlinable
     var min: PendingEntry<Time> { base[0] }
 
+    /// Whether `a` runs before `b`: earlier time, then lower key.
+    @inlinable
+    static func precedes(_ a: PendingEntry<Time>, _ b: PendingEntry<Time>, keys: UnsafeMutablePointer<UInt64>) -> Bool {
+        a.time < b.time || (a.time == b.time && keys[Int(a.slot)] < keys[Int(b.slot)])
+    }
+
+    /// The index among `i` and `j` whose entry runs first (`i` on a tie of both time and key,
+    /// which cannot happen between distinct entries). Branch-free unless the times are equal.
+    @inlinable
+    func first(_ i: Int, _ j: Int, keys: UnsafeMutablePointer<UInt64>) -> Int {
+        let a = base[i], b = base[j]
+        if _slowPath(a.time == b.time) { return keys[Int(b.slot)] < keys[Int(a.slot)] ? j : i }
+        return b.time < a.time ? j : i
+    }
+
     /// Adds `entry`, growing the storage when full.
     @inlinable
-    mutating func push(_ entry: PendingEntry<Time>) {
+    mutating func push(_ entry: PendingEntry<Time>, keys: UnsafeMutablePointer<UInt64>) {
         if count == capacity { grow(to: capacity * 2) }
         (base + count).initialize(to: entry)
         var i = count
         count &+= 1
-        // Every position stays initialised: parents are copied down over the path.
         while i > 0 {
             let parent = (i &- 1) &>> 2
-            guard entry.precedes(base[parent]) else { break }
+            guard Self.precedes(entry, base[parent], keys: keys) else { break }
             base[i] = base[parent]
             i = parent
         }
@@ -75,23 +87,19 @@ struct PendingHeap<Time: Comparable> {
     /// Removes and returns the first entry. - Precondition: `count > 0`.
     @inlinable
     @discardableResult
-    mutating func removeMin() -> PendingEntry<Time> {
+    mutating func removeMin(keys: UnsafeMutablePointer<UInt64>) -> PendingEntry<Time> {
         precondition(count > 0, "removeMin on an empty heap")
         let n = count &- 1
         count = n
         let last = (base + n).move()
         if n == 0 { return last }
         let top = base[0]
-        // Move the hole from the root down to a leaf, always towards the first child
-        // (positions stay initialised: children are copied up over the path). Which of the
-        // four children comes first is a coin flip the branch predictor cannot learn, so it
-        // is chosen without branches.
         var hole = 0
         var child = 1
         while child &+ 3 < n {
-            let a = child &+ base[child &+ 1].precedesWithoutBranches(base[child])
-            let b = (child &+ 2) &+ base[child &+ 3].precedesWithoutBranches(base[child &+ 2])
-            child = base[b].precedesWithoutBranches(base[a]) != 0 ? b : a
+            let a = first(child, child &+ 1, keys: keys)
+            let b = first(child &+ 2, child &+ 3, keys: keys)
+            child = first(a, b, keys: keys)
             base[hole] = base[child]
             hole = child
             child = hole &* 4 &+ 1
@@ -100,16 +108,15 @@ struct PendingHeap<Time: Comparable> {
             var best = child
             var i = child &+ 1
             while i < n {
-                if base[i].precedes(base[best]) { best = i }
+                best = first(best, i, keys: keys)
                 i &+= 1
             }
             base[hole] = base[best]
             hole = best
         }
-        // Sift `last` up from the leaf hole.
         while hole > 0 {
             let parent = (hole &- 1) &>> 2
-            guard last.precedes(base[parent]) else { break }
+            guard Self.precedes(last, base[parent], keys: keys) else { break }
             base[hole] = base[parent]
             hole = parent
         }
@@ -121,47 +128,52 @@ struct PendingHeap<Time: Comparable> {
     @usableFromInline
     mutating func grow(to newCapacity: Int) {
         let newCapacity = Swift.max(newCapacity, count, 16)
-        let newBase = UnsafeMutablePointer<PendingEntry<Time>>.allocate(capacity: newCapacity)
+        let (newBase, newAllocation) = Self.allocate(capacity: newCapacity)
         newBase.moveInitialize(from: base, count: count)
-        base.deallocate()
+        allocation.deallocate()
         base = newBase
+        allocation = newAllocation
         capacity = newCapacity
     }
 
-    /// Keeps only the entries for which `isKept` holds, then restores the heap order.
+    /// Keeps only the entries for which `isKept` holds (calling `removed` for the others),
+    /// then restores the heap order.
     ///
     /// The order is total (keys are unique), so the pop order afterwards does not depend on
     /// how the heap was rebuilt.
     @usableFromInline
-    mutating func removeAll(keeping isKept: (PendingEntry<Time>) -> Bool) {
+    mutating func removeAll(keeping isKept: (PendingEntry<Time>) -> Bool, removed: (PendingEntry<Time>) -> Void,
+                            keys: UnsafeMutablePointer<UInt64>) {
         var kept = 0
         for i in 0..<count {
             let entry = (base + i).move()
             if isKept(entry) {
                 (base + kept).initialize(to: entry)
                 kept += 1
+            } else {
+                removed(entry)
             }
         }
         count = kept
         if count > 1 {
-            for i in stride(from: (count - 2) / 4, through: 0, by: -1) { siftDown(from: i) }
+            for i in stride(from: (count - 2) / 4, through: 0, by: -1) { siftDown(from: i, keys: keys) }
         }
     }
 
     @usableFromInline
-    mutating func siftDown(from start: Int) {
-        let entry = (base + start).move()
+    mutating func siftDown(from start: Int, keys: UnsafeMutablePointer<UInt64>) {
+        let entry = base[start]
         var hole = start
         while true {
-            let first = 4 * hole + 1
-            if first >= count { break }
-            var best = first
-            for i in (first + 1)..<Swift.min(first + 4, count) where base[i].precedes(base[best]) { best = i }
-            guard base[best].precedes(entry) else { break }
-            (base + hole).moveInitialize(from: base + best, count: 1)
+            let firstChild = 4 * hole + 1
+            if firstChild >= count { break }
+            var best = firstChild
+            for i in (firstChild + 1)..<Swift.min(firstChild + 4, count) { best = first(best, i, keys: keys) }
+            guard Self.precedes(base[best], entry, keys: keys) else { break }
+            base[hole] = base[best]
             hole = best
         }
-        (base + hole).initialize(to: entry)
+        base[hole] = entry
     }
 
     /// An independent copy (for copy-on-write).
@@ -177,7 +189,7 @@ struct PendingHeap<Time: Comparable> {
     @usableFromInline
     mutating func release() {
         base.deinitialize(count: count)
-        base.deallocate()
+        allocation.deallocate()
         count = 0
         capacity = 0
     }

@@ -1,18 +1,22 @@
-/// Payloads of pending events, indexed by slot, with the key of the event that owns each slot.
+/// Payloads and ordering keys of pending events, indexed by slot.
 ///
-/// A slot's key is the scheduled event's unique key (`phase << 56 | sequence`), which acts as
-/// its generation: a handle or heap entry whose key differs from the slot's is stale (its
-/// event ran or was cancelled, and the slot may hold a newer event). Free slots hold
-/// ``SlotTable/freeKey`` and sit on a LIFO free list, so a slot released by a popped event is
-/// the one the handler's next `schedule` reuses, still in cache. Does not own its memory:
-/// the engine's storage object calls ``release()`` once.
+/// A slot's key is its event's unique key (`phase << 56 | sequence`); it orders equal times
+/// in the heap and serves as the slot's generation: a handle whose key differs from the
+/// slot's is stale (its event ran, or the slot was reused). A cancelled event's payload is
+/// destroyed at once, but its slot (and key) stay reserved until the heap drops its entry,
+/// so the heap's order never changes under it. Free slots hold ``freeKey`` and sit on a
+/// LIFO free list, so the slot a popped event releases is the one the handler's next
+/// `schedule` reuses, still in cache. Does not own its memory: the engine's storage object
+/// calls ``release()`` once.
 @usableFromInline
 struct SlotTable<Event> {
     /// The key of a free slot; never a valid event key (sequences stay below 2^56 - 1).
-    @usableFromInline static var freeKey: UInt64 { .max }
+    @inlinable static var freeKey: UInt64 { .max }
 
     @usableFromInline var keys: UnsafeMutablePointer<UInt64>
-    /// Initialised exactly where `keys[i] != freeKey`.
+    /// Whether a reserved slot's event was cancelled (its entry is still in the heap).
+    @usableFromInline var cancelled: UnsafeMutablePointer<Bool>
+    /// Initialised exactly where `keys[i] != freeKey && !cancelled[i]`.
     @usableFromInline var payloads: UnsafeMutablePointer<Event>
     @usableFromInline var freeList: UnsafeMutablePointer<UInt32>
     @usableFromInline var freeCount: Int
@@ -24,6 +28,7 @@ struct SlotTable<Event> {
     init(capacity: Int) {
         let capacity = Swift.max(capacity, 16)
         keys = .allocate(capacity: capacity)
+        cancelled = .allocate(capacity: capacity)
         payloads = .allocate(capacity: capacity)
         freeList = .allocate(capacity: capacity)
         freeCount = 0
@@ -31,16 +36,12 @@ struct SlotTable<Event> {
         self.capacity = capacity
     }
 
-    /// Events held (live slots).
-    @inlinable
-    var liveCount: Int { used - freeCount }
-
     /// Stores `event` under `key` and returns its slot.
     @inlinable
     mutating func insert(_ event: Event, key: UInt64) -> UInt32 {
         let slot: Int
         if freeCount > 0 {
-            freeCount -= 1
+            freeCount &-= 1
             slot = Int(freeList[freeCount])
         } else {
             if used == capacity { grow(to: capacity * 2) }
@@ -49,15 +50,21 @@ struct SlotTable<Event> {
             used += 1
         }
         keys[slot] = key
+        cancelled[slot] = false
         (payloads + slot).initialize(to: event)
         return UInt32(truncatingIfNeeded: slot)
     }
 
-    /// Whether `slot` holds the event scheduled under `key`.
+    /// Whether `slot` holds the pending (not cancelled) event scheduled under `key`.
     @inlinable
     func holds(_ slot: UInt32, key: UInt64) -> Bool {
-        Int(slot) < used && keys[Int(slot)] == key
+        let i = Int(slot)
+        return i < used && keys[i] == key && !cancelled[i]
     }
+
+    /// Whether the event in a reserved slot was cancelled.
+    @inlinable
+    func isCancelled(_ slot: UInt32) -> Bool { cancelled[Int(slot)] }
 
     /// Moves the payload out of a live slot and frees it. - Precondition: the slot is live.
     @inlinable
@@ -65,36 +72,51 @@ struct SlotTable<Event> {
         let i = Int(slot)
         keys[i] = Self.freeKey
         freeList[freeCount] = slot
-        freeCount += 1
+        freeCount &+= 1
         return (payloads + i).move()
     }
 
-    /// Frees `slot` if it holds the event scheduled under `key`; returns whether it did.
+    /// Destroys the payload of the event scheduled under `key` in `slot` and marks it
+    /// cancelled; returns whether there was such a pending event.
     @inlinable
-    mutating func remove(_ slot: UInt32, key: UInt64) -> Bool {
+    mutating func cancel(_ slot: UInt32, key: UInt64) -> Bool {
         guard holds(slot, key: key) else { return false }
-        _ = take(slot)
+        let i = Int(slot)
+        (payloads + i).deinitialize(count: 1)
+        cancelled[i] = true
         return true
     }
+
+    /// Frees a cancelled slot once its heap entry is gone.
+    @inlinable
+    mutating func releaseCancelled(_ slot: UInt32) {
+        let i = Int(slot)
+        keys[i] = Self.freeKey
+        cancelled[i] = false
+        freeList[freeCount] = slot
+        freeCount &+= 1
+    }
+
+    @inlinable
+    func hasPayload(_ i: Int) -> Bool { keys[i] != Self.freeKey && !cancelled[i] }
 
     @usableFromInline
     mutating func grow(to newCapacity: Int) {
         let newCapacity = Swift.max(newCapacity, used, 16)
-        let newKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-        let newPayloads = UnsafeMutablePointer<Event>.allocate(capacity: newCapacity)
-        let newFree = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
-        newKeys.initialize(from: keys, count: used)
-        for i in 0..<used where keys[i] != Self.freeKey {
-            (newPayloads + i).moveInitialize(from: payloads + i, count: 1)
+        var other = SlotTable(capacity: newCapacity)
+        other.keys.moveInitialize(from: keys, count: used)
+        other.cancelled.moveInitialize(from: cancelled, count: used)
+        for i in 0..<used where other.hasPayload(i) {
+            (other.payloads + i).moveInitialize(from: payloads + i, count: 1)
         }
-        newFree.initialize(from: freeList, count: freeCount)
+        other.freeList.moveInitialize(from: freeList, count: freeCount)
+        other.freeCount = freeCount
+        other.used = used
         keys.deallocate()
+        cancelled.deallocate()
         payloads.deallocate()
         freeList.deallocate()
-        keys = newKeys
-        payloads = newPayloads
-        freeList = newFree
-        capacity = newCapacity
+        self = other
     }
 
     /// An independent copy (for copy-on-write).
@@ -102,7 +124,8 @@ struct SlotTable<Event> {
     func copy() -> SlotTable {
         var other = SlotTable(capacity: capacity)
         other.keys.initialize(from: keys, count: used)
-        for i in 0..<used where keys[i] != Self.freeKey {
+        other.cancelled.initialize(from: cancelled, count: used)
+        for i in 0..<used where hasPayload(i) {
             (other.payloads + i).initialize(to: payloads[i])
         }
         other.freeList.initialize(from: freeList, count: freeCount)
@@ -114,8 +137,9 @@ struct SlotTable<Event> {
     /// Destroys the live payloads and frees the storage; the table must not be used afterwards.
     @usableFromInline
     mutating func release() {
-        for i in 0..<used where keys[i] != Self.freeKey { (payloads + i).deinitialize(count: 1) }
+        for i in 0..<used where hasPayload(i) { (payloads + i).deinitialize(count: 1) }
         keys.deallocate()
+        cancelled.deallocate()
         payloads.deallocate()
         freeList.deallocate()
         freeCount = 0
