@@ -165,3 +165,7 @@ public struct EventHandle: Hashable, Sendable {
         self.key = key
     }
 }
+
+/// An engine moves between tasks as Array does: its storage is copied on write, and
+/// uniqueness is checked with atomic reference counts.
+extension Engine: @unchecked Sendable where Time: Sendable, Event: Sendable {}
