@@ -10,12 +10,12 @@ struct EngineCancellationTests {
         let b = engine.schedule("b", at: 2)
         engine.schedule("c", at: 3)
         #expect(engine.isPending(b))
-        let r1 = engine.cancel(b)
-        #expect(r1)
+        let cancelled = engine.cancel(b)
+        #expect(cancelled)
         #expect(!engine.isPending(b))
         #expect(engine.pendingCount == 2)
-        let r2 = engine.drain()
-        #expect(r2 == ["a", "c"])
+        let order = engine.drain()
+        #expect(order == ["a", "c"])
     }
 
     @Test("cancelling an event that already ran does nothing")
@@ -23,13 +23,13 @@ struct EngineCancellationTests {
         var engine = Engine<Int, String>(start: 0)
         let a = engine.schedule("a", at: 1)
         engine.schedule("b", at: 2)
-        let r3 = engine.next(through: 1)
-        #expect(r3?.1 == "a")
-        let r4 = engine.cancel(a)
-        #expect(!r4)
+        let popped = engine.next(through: 1)
+        #expect(popped?.1 == "a")
+        let cancelled = engine.cancel(a)
+        #expect(!cancelled)
         #expect(engine.pendingCount == 1)
-        let r5 = engine.drain()
-        #expect(r5 == ["b"])
+        let order = engine.drain()
+        #expect(order == ["b"])
     }
 
     @Test("cancelling twice does nothing the second time")
@@ -37,34 +37,34 @@ struct EngineCancellationTests {
         var engine = Engine<Int, String>(start: 0)
         let a = engine.schedule("a", at: 1)
         engine.schedule("b", at: 1)
-        let r6 = engine.cancel(a)
-        #expect(r6)
-        let r7 = engine.cancel(a)
-        #expect(!r7)
+        let cancelled = engine.cancel(a)
+        #expect(cancelled)
+        let cancelled2 = engine.cancel(a)
+        #expect(!cancelled2)
         #expect(engine.pendingCount == 1)
-        let r8 = engine.drain()
-        #expect(r8 == ["b"])
+        let order = engine.drain()
+        #expect(order == ["b"])
     }
 
     @Test("a stale handle does not cancel the event that reused its slot")
     func staleHandleAfterReuse() {
         var engine = Engine<Int, String>(start: 0)
         let a = engine.schedule("a", at: 1)
-        let r9 = engine.next(through: 1)
-        #expect(r9?.1 == "a")
+        let popped = engine.next(through: 1)
+        #expect(popped?.1 == "a")
         let b = engine.schedule("b", at: 2)   // reuses a's slot (LIFO free list)
-        let r10 = engine.cancel(a)
-        #expect(!r10)
+        let cancelled = engine.cancel(a)
+        #expect(!cancelled)
         #expect(engine.isPending(b))
         let c = engine.schedule("c", at: 3)
-        let r11 = engine.cancel(c)
-        #expect(r11)
+        let cancelled2 = engine.cancel(c)
+        #expect(cancelled2)
         let d = engine.schedule("d", at: 4)   // reuses c's slot
-        let r12 = engine.cancel(c)
-        #expect(!r12)
+        let cancelled3 = engine.cancel(c)
+        #expect(!cancelled3)
         #expect(engine.isPending(d))
-        let r13 = engine.drain()
-        #expect(r13 == ["b", "d"])
+        let order = engine.drain()
+        #expect(order == ["b", "d"])
     }
 
     @Test("cancelling the next event updates nextTime")
@@ -77,8 +77,8 @@ struct EngineCancellationTests {
         #expect(engine.nextTime == 1)
         engine.cancel(a)
         #expect(engine.nextTime == 3)
-        let r14 = engine.drain()
-        #expect(r14 == ["c"])
+        let order = engine.drain()
+        #expect(order == ["c"])
         #expect(engine.nextTime == nil)
     }
 
@@ -88,11 +88,11 @@ struct EngineCancellationTests {
         var handles: [EventHandle] = []
         for t in 1...10 { handles.append(engine.schedule(t, at: t)) }
         for i in [1, 2, 4] { engine.cancel(handles[i]) }   // events at 2, 3, 5
-        let r15 = engine.next(through: 100)
-        #expect(r15?.1 == 1)
+        let popped = engine.next(through: 100)
+        #expect(popped?.1 == 1)
         #expect(engine.nextTime == 4)
-        let r16 = engine.drain()
-        #expect(r16 == [4, 6, 7, 8, 9, 10])
+        let order = engine.drain()
+        #expect(order == [4, 6, 7, 8, 9, 10])
     }
 
     @Test("mass cancellation compacts the heap and keeps the order", arguments: [3, 11, 29])
@@ -110,14 +110,14 @@ struct EngineCancellationTests {
             if id % 10 == 0 {
                 kept.append((Int(engineTime(of: id, seed: seed)), id))
             } else {
-                let r17 = engine.cancel(handle)
-                #expect(r17)
+                let cancelled = engine.cancel(handle)
+                #expect(cancelled)
             }
         }
         #expect(engine.pendingCount == 300)
         let expected = kept.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
-        let r18 = engine.drain()
-        #expect(r18 == expected)
+        let order = engine.drain()
+        #expect(order == expected)
         #expect(engine.pendingCount == 0)
         #expect(engine.processed == 300)
     }
@@ -140,7 +140,7 @@ struct EngineCancellationTests {
             timers[k] = engine.schedule(k, at: 1_000_000 + round)
         }
         #expect(engine.pendingCount == 10)
-        let r19 = engine.drain()
-        #expect(r19.count == 10)
+        let order = engine.drain()
+        #expect(order.count == 10)
     }
 }

@@ -10,8 +10,8 @@ struct EngineOrderTests {
         for (id, seconds) in [(0, 30), (1, 10), (2, 20), (3, 5), (4, 25)] {
             engine.schedule(id, at: .seconds(Int64(seconds)))
         }
-        let r1 = engine.drain()
-        #expect(r1 == [3, 1, 2, 4, 0])
+        let order = engine.drain()
+        #expect(order == [3, 1, 2, 4, 0])
         #expect(engine.now == .seconds(30))
         #expect(engine.processed == 5)
     }
@@ -20,8 +20,8 @@ struct EngineOrderTests {
     func fifoTies() {
         var engine = Engine<SimTime, Int>(start: .zero)
         for id in 0..<5 { engine.schedule(id, at: .seconds(10)) }
-        let r2 = engine.drain()
-        #expect(r2 == [0, 1, 2, 3, 4])
+        let order = engine.drain()
+        #expect(order == [0, 1, 2, 3, 4])
     }
 
     @Test("FIFO ties hold across heap growth and interleaved pops", arguments: [1, 7, 42])
@@ -51,8 +51,8 @@ struct EngineOrderTests {
         engine.schedule("early scale", at: .seconds(14), phase: EventPhase.scaling)
         engine.schedule("pod 2", at: .seconds(15))
         engine.schedule("sync 2", at: .seconds(15), phase: EventPhase.hpaSync)
-        let r3 = engine.drain()
-        #expect(r3 == ["early scale", "pod", "pod 2", "scrape", "sync", "sync 2", "scale"])
+        let order = engine.drain()
+        #expect(order == ["early scale", "pod", "pod 2", "scrape", "sync", "sync 2", "scale"])
     }
 
     @Test("the documented phases are ordered pod state, scrape, sync, scaling")
@@ -66,13 +66,13 @@ struct EngineOrderTests {
         engine.schedule(1, at: .seconds(10))
         engine.schedule(2, at: .seconds(20))
         engine.schedule(3, at: .seconds(21))
-        let r4 = engine.drain(through: .seconds(20))
-        #expect(r4 == [1, 2])
+        let order = engine.drain(through: .seconds(20))
+        #expect(order == [1, 2])
         #expect(engine.now == .seconds(20))
         #expect(engine.pendingCount == 1)
         #expect(engine.nextTime == .seconds(21))
-        let r5 = engine.next(through: .seconds(20))
-        #expect(r5 == nil)
+        let popped = engine.next(through: .seconds(20))
+        #expect(popped == nil)
         #expect(engine.now == .seconds(20))
     }
 
@@ -82,8 +82,8 @@ struct EngineOrderTests {
         #expect(engine.now == 3.5)
         #expect(engine.nextTime == nil)
         #expect(engine.pendingCount == 0)
-        let r6 = engine.next(through: .infinity)
-        #expect(r6 == nil)
+        let popped = engine.next(through: .infinity)
+        #expect(popped == nil)
         #expect(Engine<Double, Int>().now == 0)
     }
 
@@ -107,8 +107,8 @@ struct EngineOrderTests {
         for i in 0..<10 { engine.schedule(i, at: 10 - i) }
         var copy = engine
         copy.schedule(99, at: 0)
-        let r7 = engine.drain()
-        #expect(r7 == [9, 8, 7, 6, 5, 4, 3, 2, 1, 0])
+        let order = engine.drain()
+        #expect(order == [9, 8, 7, 6, 5, 4, 3, 2, 1, 0])
         #expect(copy.drain() == [99, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0])
     }
 

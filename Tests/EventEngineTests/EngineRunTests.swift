@@ -22,8 +22,8 @@ struct EngineRunTests {
     @Test("run stops when nothing is pending")
     func exhausted() {
         var engine = ticks([1, 2])
-        let r1 = engine.run(through: 100) { _, _, _ in true }
-        #expect(r1 == .exhausted)
+        let reason = engine.run(through: 100) { _, _, _ in true }
+        #expect(reason == .exhausted)
         #expect(engine.processed == 2)
     }
 
@@ -31,24 +31,24 @@ struct EngineRunTests {
     func budget() {
         var engine = ticks([5, 5, 5, 5])
         var seen: [Int] = []
-        let r2 = engine.run(through: 100, maxEvents: 2) { _, _, id in seen.append(id); return true }
-        #expect(r2 == .eventBudget)
+        let reason = engine.run(through: 100, maxEvents: 2) { _, _, id in seen.append(id); return true }
+        #expect(reason == .eventBudget)
         #expect(seen == [0, 1])
         #expect(engine.pendingCount == 2)
-        let r3 = engine.run(through: 100, maxEvents: 0) { _, _, _ in true }
-        #expect(r3 == .eventBudget)
-        let r4 = engine.drain()
-        #expect(r4 == [2, 3])
+        let reason2 = engine.run(through: 100, maxEvents: 0) { _, _, _ in true }
+        #expect(reason2 == .eventBudget)
+        let order = engine.drain()
+        #expect(order == [2, 3])
     }
 
     @Test("a handler returning false stops after that event")
     func handlerStops() {
         var engine = ticks([1, 2, 3])
-        let r5 = engine.run(through: 100) { _, _, id in id != 1 }
-        #expect(r5 == .predicate)
+        let reason = engine.run(through: 100) { _, _, id in id != 1 }
+        #expect(reason == .predicate)
         #expect(engine.processed == 2)
-        let r6 = engine.drain()
-        #expect(r6 == [2])
+        let order = engine.drain()
+        #expect(order == [2])
     }
 
     @Test("the until predicate stops before the event it matches, leaving it pending")
@@ -82,7 +82,7 @@ struct EngineRunTests {
         var engine = Engine<Int, Int>(start: 0)
         engine.reserveCapacity(1000)
         for i in 0..<1000 { engine.schedule(i, at: 999 - i) }
-        let r7 = engine.drain()
-        #expect(r7 == Array((0..<1000).reversed()))
+        let order = engine.drain()
+        #expect(order == Array((0..<1000).reversed()))
     }
 }

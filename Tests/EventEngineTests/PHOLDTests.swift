@@ -58,7 +58,7 @@ struct PHOLDTests {
     @Test("no events processed leaves the clock at zero")
     func zeroBudget() {
         var model = PHOLD(.init(lps: 4, eventsPerLP: 1, maxEvents: 0, endTime: 0.05), generator: SplitMix64(seed: 1))
-        let r1 = model.run()
-        #expect(r1 == PHOLD.Result(events: 0, finalClock: 0, checksum: 0))
+        let result = model.run()
+        #expect(result == PHOLD.Result(events: 0, finalClock: 0, checksum: 0))
     }
 }
