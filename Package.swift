@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "HPASim", targets: ["HPASim"]),
         .executable(name: "simulate", targets: ["simulate"]),
         .executable(name: "phold", targets: ["phold"]),
+        // The engine and its random streams alone (used by Benchmarks/, without the rest).
+        .library(name: "EventEngine", targets: ["EventEngine", "Randomness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,0 +1,28 @@
+// swift-tools-version: 6.2
+// Benchmarks for hpa-sim, kept out of the main package so that ordo-one/benchmark (and its
+// malloc interposer) never reaches users. Run from this folder:
+//   swift package benchmark --target EngineBenchmarks
+import PackageDescription
+
+let package = Package(
+    name: "hpa-sim-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "hpa-sim", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The event engine: PHOLD throughput and allocations per event.
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "EventEngine", package: "hpa-sim"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
+            swiftSettings: [.treatAllWarnings(as: .error)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
