@@ -74,7 +74,7 @@ public struct Engine<Time: Comparable, Event> {
     ///
     /// Among events at equal times, lower `phase` runs first, then the earlier-scheduled.
     /// Phase 0 (the default) is the plain (time, sequence) order PHOLD needs; the cluster
-    /// model's phases are in ``EventPhase``.
+    /// model defines its own phases (ClusterModel `Phase`: pod state, metric scrapes, HPA syncs, scaling).
     /// - Precondition: `time` is not before ``now`` and is ordered (not NaN).
     /// - Complexity: O(log *n*), amortised; no allocation once capacity suffices.
     @inlinable @discardableResult

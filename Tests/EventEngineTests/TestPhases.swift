@@ -5,13 +5,13 @@
 /// becomes ready, a task finishes), then metric scrapes (which see that state), then HPA
 /// syncs (which read the scraped metrics), then scaling (which applies the syncs'
 /// decisions). PHOLD and anything unphased use ``podState`` (0), the default.
-public enum EventPhase {
+enum EventPhase {
     /// Pod and task state changes. The default phase.
-    public static let podState: UInt8 = 0
+    static let podState: UInt8 = 0
     /// Metric scrapes (metrics-server, custom metrics).
-    public static let metricScrape: UInt8 = 1
+    static let metricScrape: UInt8 = 1
     /// HPA controller syncs.
-    public static let hpaSync: UInt8 = 2
+    static let hpaSync: UInt8 = 2
     /// Applying a scale decision to the workload.
-    public static let scaling: UInt8 = 3
+    static let scaling: UInt8 = 3
 }
