@@ -11,24 +11,28 @@ struct ScenarioReader {
     static let topFields = ["name", "description", "extends", "manifests", "overrides", "duration", "seed", "controller",
                             "metricsPipeline", "cluster", "deployments", "workload", "results", "lints", "expectations"]
 
-    func read(_ root: Node, location: SourceLocation) -> ScenarioFile? {
+    /// Reads `root`; with `base` (the scenario it `extends`), sections it names replace the
+    /// base's (controller and deployments entries merge, overrides append).
+    func read(_ root: Node, location: SourceLocation, base: ScenarioFile? = nil) -> ScenarioFile? {
         guard let top = reader.fields(root, FieldPath(), known: Self.topFields) else { return nil }
-        var file = ScenarioFile(
+        var file = base ?? ScenarioFile(
             name: "", description: nil, manifests: [], overrides: [], duration: .hours(1), seed: 1,
             kubernetesVersion: .defaultVersion, featureGates: FeatureGates(defaultsFor: .defaultVersion),
             controller: ControllerConfiguration(), syncPhaseOffsets: [:], metrics: MetricsPipelineConfiguration(),
             workload: WorkloadConfiguration(), deployments: [:], nodeCapacity: .unlimited, restartBackOff: RestartBackOff(),
             results: ResultsConfiguration(), lints: LintSettings(), expectationsYAML: nil, location: location)
+        file.location = location
         if let n = top["name"], let s = reader.string(n, FieldPath("name")) { file.name = s }
         if let n = top["description"], let s = reader.string(n, FieldPath("description")) { file.description = s }
         if let n = top["manifests"] {
             if let items = reader.sequence(n, FieldPath("manifests")) {
+                file.manifests = []
                 for (i, item) in items.enumerated() {
-                    if let s = reader.string(item, FieldPath("manifests").index(i)) { file.manifests.append(s) }
+                    if let s = reader.string(item, FieldPath("manifests").index(i)) { file.manifests.append(Self.resolve(s, against: location.file)) }
                 }
                 if items.isEmpty { reader.error(n, FieldPath("manifests"), "Required value: at least one manifest path or glob") }
             }
-        } else {
+        } else if base == nil {
             reader.error(top.line, FieldPath("manifests"), "Required value: the manifests the scenario runs (paths or globs)")
         }
         if let n = top["overrides"], !NodeReader.isNull(n), let items = reader.sequence(n, FieldPath("overrides")) {
@@ -50,7 +54,9 @@ struct ScenarioReader {
         if let n = top["controller"], !NodeReader.isNull(n) { readController(n, into: &file) }
         if let n = top["metricsPipeline"], !NodeReader.isNull(n) { file.metrics = readPipeline(n, FieldPath("metricsPipeline")) }
         if let n = top["cluster"], !NodeReader.isNull(n) { readCluster(n, into: &file) }
-        if let n = top["deployments"], !NodeReader.isNull(n) { file.deployments = readDeployments(n, FieldPath("deployments")) }
+        if let n = top["deployments"], !NodeReader.isNull(n) {
+            file.deployments.merge(readDeployments(n, FieldPath("deployments"))) { _, new in new }
+        }
         if let n = top["workload"], !NodeReader.isNull(n) { file.workload = readWorkload(n, FieldPath("workload")) }
         if let n = top["results"], !NodeReader.isNull(n) { file.results = readResults(n, FieldPath("results")) }
         if let n = top["lints"], !NodeReader.isNull(n) { file.lints = readLints(n, FieldPath("lints")) }
@@ -59,6 +65,21 @@ struct ScenarioReader {
             file.expectationsYAML = try? Yams.serialize(node: n)
         }
         return file
+    }
+
+    /// `relative` resolved against the directory of `file` (absolute paths stay).
+    static func resolve(_ relative: String, against file: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        var directory = file
+        if let slash = directory.lastIndex(of: "/") { directory = String(directory[..<slash]) } else { directory = "" }
+        var parts = directory.isEmpty ? [] : directory.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for component in relative.split(separator: "/") {
+            if component == "." { continue }
+            if component == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
+            parts.append(String(component))
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? "." : joined
     }
 
     // MARK: controller

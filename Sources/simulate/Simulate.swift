@@ -10,6 +10,6 @@ struct Simulate: ParsableCommand {
 
             \(ExitStatus.table)
             """,
-        subcommands: [Run.self],
+        subcommands: [Run.self, Validate.self],
         defaultSubcommand: Run.self)
 }
