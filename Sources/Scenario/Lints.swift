@@ -44,16 +44,21 @@ struct Lints {
 
     /// A policy whose removal changes no limit for any starting count in range.
     private func deadPolicies(_ view: ScalingRulesView, minimum: Int, maximum: Int, warn: Warn) {
-        guard view.policies.count >= 2, view.select != .disabled,
+        guard view.policiesExplicit, view.policies.count >= 2, view.select != .disabled,
               let counts = view.startingCounts(minimum: minimum, maximum: maximum) else { return }
+        // Greedy: a policy is dead when removing it from the policies still alive changes no
+        // limit (so of two policies that always tie, only the first is reported).
+        var alive = Array(view.policies.indices)
         for (i, policy) in view.policies.enumerated() {
-            var others = view.policies
-            others.remove(at: i)
+            let current = alive.map { view.policies[$0] }
+            let others = alive.filter { $0 != i }.map { view.policies[$0] }
+            guard others.count >= 1 else { continue }
             let dead = counts.allSatisfy {
-                view.selected(view.policies, from: $0, minimum: minimum, maximum: maximum)
+                view.selected(current, from: $0, minimum: minimum, maximum: maximum)
                     == view.selected(others, from: $0, minimum: minimum, maximum: maximum)
             }
             guard dead else { continue }
+            alive.removeAll { $0 == i }
             let direction = view.direction.rawValue
             let limitWord = view.direction == .scaleUp ? "up" : "down"
             warn("dead-policy", "spec.behavior.\(direction).policies[\(i)]",

@@ -157,18 +157,24 @@ extension ManifestReader {
                          "Invalid value: \"\(typeName)\": must be either Utilization, Value, or AverageValue")
         }
         var target = MetricTarget(type: type ?? .utilization)
-        if let n = fields["value"], !NodeReader.isNull(n), let q = reader.quantity(n, path.child("value")) {
-            if q.sign != 1 { reader.error(n, path.child("value"), "Invalid value: \"\(q.text)\": must be positive") }
-            target.value = q
+        var unreadable = false
+        if let n = fields["value"], !NodeReader.isNull(n) {
+            if let q = reader.quantity(n, path.child("value")) {
+                if q.sign != 1 { reader.error(n, path.child("value"), "Invalid value: \"\(q.text)\": must be positive") }
+                target.value = q
+            } else { unreadable = true }
         }
-        if let n = fields["averageValue"], !NodeReader.isNull(n), let q = reader.quantity(n, path.child("averageValue")) {
-            if q.sign != 1 { reader.error(n, path.child("averageValue"), "Invalid value: \"\(q.text)\": must be positive") }
-            target.averageValue = q
+        if let n = fields["averageValue"], !NodeReader.isNull(n) {
+            if let q = reader.quantity(n, path.child("averageValue")) {
+                if q.sign != 1 { reader.error(n, path.child("averageValue"), "Invalid value: \"\(q.text)\": must be positive") }
+                target.averageValue = q
+            } else { unreadable = true }
         }
         if let n = fields["averageUtilization"], !NodeReader.isNull(n), let v = reader.int32(n, path.child("averageUtilization")) {
             if v < 1 { reader.error(n, path.child("averageUtilization"), "Invalid value: \(v): must be greater than 0") }
             target.averageUtilization = v
         }
-        return type == nil ? nil : target
+        // A quantity that does not parse fails decoding in the API server: nothing else is checked.
+        return type == nil || unreadable ? nil : target
     }
 }

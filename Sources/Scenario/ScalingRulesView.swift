@@ -17,6 +17,8 @@ struct ScalingRulesView {
     var select: ScalingPolicySelect
     var window: SimDuration
     var windowExplicit: Bool
+    /// Whether the policies were written (not API defaults).
+    var policiesExplicit: Bool
     var tolerance: Double
 
     init(_ rules: HPAScalingRules?, direction: Direction, controller: ControllerConfiguration) {
@@ -31,6 +33,7 @@ struct ScalingRulesView {
             window = rules?.stabilizationWindowSeconds.map { .seconds(Int64($0)) } ?? controller.downscaleStabilizationWindow
         }
         windowExplicit = rules?.stabilizationWindowSeconds != nil
+        policiesExplicit = rules?.policies != nil
         select = rules?.selectPolicy ?? .max
         tolerance = rules?.tolerance.map { $0.doubleValue } ?? controller.tolerance
     }

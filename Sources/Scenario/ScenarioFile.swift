@@ -29,6 +29,8 @@ public struct ScenarioFile: Sendable {
     public var expectationsYAML: String?
     /// The file the scenario was read from.
     public var location: SourceLocation
+    /// Where each entry of ``manifests`` was written.
+    public var manifestLocations: [SourceLocation] = []
 }
 
 /// The runtime side of one deployment (`deployments.<name>` in a scenario).

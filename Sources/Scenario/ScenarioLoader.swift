@@ -1,3 +1,4 @@
+import Foundation
 internal import Yams
 public import SimTime
 public import ClusterModel
@@ -36,7 +37,7 @@ public enum ScenarioLoader {
         }
         if let seed { file.seed = seed }
         if let duration { file.duration = duration }
-        let manifests = readManifests(file.manifests, overrides: file.overrides, version: file.kubernetesVersion,
+        let manifests = readManifests(file.manifests, locations: file.manifestLocations, overrides: file.overrides, version: file.kubernetesVersion,
                                       gates: file.featureGates, limits: limits, into: &diagnostics)
         let configuration = ScenarioConversion(file: file, manifests: manifests).configuration(into: &diagnostics)
         let lints = Lints(controller: file.controller, pipeline: file.metrics, settings: file.lints)
@@ -118,18 +119,28 @@ public enum ScenarioLoader {
     }
 
     /// Reads manifests (paths or globs), applying overrides to the documents they name.
-    static func readManifests(_ patterns: [String], overrides: [ManifestOverride], version: KubernetesVersion,
+    static func readManifests(_ patterns: [String], locations: [SourceLocation] = [], overrides: [ManifestOverride], version: KubernetesVersion,
                               gates: FeatureGates, limits: InputLimits, into diagnostics: inout [Diagnostic]) -> ManifestSet {
         var set = ManifestSet()
         var files: [String] = []
-        for pattern in patterns {
+        for (i, pattern) in patterns.enumerated() {
+            // A problem with the pattern itself is reported where the scenario names it.
+            func fail(_ message: String) {
+                if i < locations.count {
+                    diagnostics.append(Diagnostic(severity: .error, file: locations[i].file, line: locations[i].line,
+                                                  field: "manifests[\(i)]", message: "\"\(pattern)\": " + message))
+                } else {
+                    diagnostics.append(Diagnostic(severity: .error, file: pattern, line: nil, field: nil, message: message))
+                }
+            }
             guard let expanded = ManifestFiles.expand(pattern) else {
-                diagnostics.append(Diagnostic(severity: .error, file: pattern, line: nil, field: nil,
-                                              message: "wildcards are allowed only in the last path component"))
+                fail("wildcards are allowed only in the last path component")
                 continue
             }
-            if expanded.isEmpty {
-                diagnostics.append(Diagnostic(severity: .error, file: pattern, line: nil, field: nil, message: "matches no file"))
+            if expanded.isEmpty { fail("matches no file") }
+            if expanded.count == 1, let only = expanded.first, only == pattern, !FileManager.default.fileExists(atPath: only) {
+                fail("no such file")
+                continue
             }
             for file in expanded where !files.contains(file) { files.append(file) }
         }
@@ -156,7 +167,10 @@ public enum ScenarioLoader {
                     guard let field = reader.diagnostics[index].field,
                           let (override, _) = overridden.last(where: { field == $0.0.path || field.hasPrefix($0.0.path + ".") || field.hasPrefix($0.0.path + "[") })
                     else { continue }
-                    reader.diagnostics[index].message += " (set by override \(override) at \(override.location))"
+                    let manifestFile = reader.diagnostics[index].file
+                    reader.diagnostics[index].file = override.location.file
+                    reader.diagnostics[index].line = override.location.line
+                    reader.diagnostics[index].message += " (override \(override.target) in \(manifestFile))"
                 }
             }
             diagnostics += reader.diagnostics

@@ -27,8 +27,12 @@ struct ScenarioReader {
         if let n = top["manifests"] {
             if let items = reader.sequence(n, FieldPath("manifests")) {
                 file.manifests = []
+                file.manifestLocations = []
                 for (i, item) in items.enumerated() {
-                    if let s = reader.string(item, FieldPath("manifests").index(i)) { file.manifests.append(Self.resolve(s, against: location.file)) }
+                    if let s = reader.string(item, FieldPath("manifests").index(i)) {
+                        file.manifests.append(Self.resolve(s, against: location.file))
+                        file.manifestLocations.append(SourceLocation(file: location.file, line: NodeReader.line(item)))
+                    }
                 }
                 if items.isEmpty { reader.error(n, FieldPath("manifests"), "Required value: at least one manifest path or glob") }
             }

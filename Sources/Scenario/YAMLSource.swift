@@ -159,6 +159,7 @@ enum YAMLSource {
                 indents.append(column)
             }
             var quote: UInt8? = nil
+            var deepestFlow = flow
             var previous = UInt8(ascii: " ")
             scan: for byte in line[column...] {
                 defer { previous = byte }
@@ -166,13 +167,13 @@ enum YAMLSource {
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     if previous == UInt8(ascii: " ") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{") { quote = byte }
-                case UInt8(ascii: "["), UInt8(ascii: "{"): flow += 1
+                case UInt8(ascii: "["), UInt8(ascii: "{"): flow += 1; deepestFlow = max(deepestFlow, flow)
                 case UInt8(ascii: "]"), UInt8(ascii: "}"): flow = max(0, flow - 1)
                 case UInt8(ascii: "#") where previous == UInt8(ascii: " "): break scan
                 default: break
                 }
             }
-            let depth = indents.count + dashes + flow
+            let depth = indents.count + dashes + deepestFlow
             if depth > limit { return (lineNumber, depth) }
         }
         return nil
