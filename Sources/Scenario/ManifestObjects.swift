@@ -41,6 +41,7 @@ public struct ContainerManifest: Hashable, Sendable {
     }
 }
 
+/// A literal `env` entry of a container (`valueFrom` entries are not kept).
 public struct EnvVar: Hashable, Sendable {
     public var name: String
     public var value: String

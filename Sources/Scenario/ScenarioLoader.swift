@@ -53,24 +53,22 @@ public enum ScenarioLoader {
     /// `apiVersion` and `kind` is a manifest; anything else is a scenario).
     public static func validate(paths: [String], limits: InputLimits = .init()) -> [Diagnostic] {
         var all: [Diagnostic] = []
-        for path in paths {
-            if isManifest(path: path, limits: limits) {
-                var diagnostics: [Diagnostic] = []
-                let version = KubernetesVersion.defaultVersion
-                let set = readManifests([path], overrides: [], version: version, gates: FeatureGates(defaultsFor: version),
-                                        limits: limits, into: &diagnostics)
-                let lints = Lints(controller: .init(), pipeline: .init(), settings: .init())
-                for hpa in set.autoscalers {
-                    let target = set.workload(named: hpa.hpa.spec.scaleTargetRef.name)
-                    diagnostics += lints.run(hpa, target: target, runtime: nil)
-                }
-                all += diagnostics
-            } else {
-                do {
-                    all += try load(path: path, limits: limits).diagnostics
-                } catch {
-                    all += error.diagnostics
-                }
+        // Manifests are read together, so an HPA's lints see the workload in another file.
+        let manifests = paths.filter { isManifest(path: $0, limits: limits) }
+        if !manifests.isEmpty {
+            let version = KubernetesVersion.defaultVersion
+            let set = readManifests(manifests, overrides: [], version: version, gates: FeatureGates(defaultsFor: version),
+                                    limits: limits, into: &all)
+            let lints = Lints(controller: .init(), pipeline: .init(), settings: .init())
+            for hpa in set.autoscalers {
+                all += lints.run(hpa, target: set.workload(named: hpa.hpa.spec.scaleTargetRef.name), runtime: nil)
+            }
+        }
+        for path in paths where !manifests.contains(path) {
+            do {
+                all += try load(path: path, limits: limits).diagnostics
+            } catch {
+                all += error.diagnostics
             }
         }
         return all

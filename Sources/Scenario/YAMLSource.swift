@@ -143,12 +143,19 @@ enum YAMLSource {
         var indents: [Int] = []
         var flow = 0
         var lineNumber = 0
+        var blockScalarParent: Int?   // inside a `|` or `>` block scalar more indented than this
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = Array(rawLine.utf8)
             var column = 0
             while column < line.count, line[column] == UInt8(ascii: " ") { column += 1 }
-            if column == line.count || line[column] == UInt8(ascii: "#") { continue }
+            if column == line.count { continue }
+            if let parent = blockScalarParent {
+                if column > parent { continue }
+                blockScalarParent = nil
+            }
+            if line[column] == UInt8(ascii: "#") { continue }
+            if flow == 0, startsBlockScalar(line) { blockScalarParent = column }
             var dashes = 0
             while column + 1 < line.count, line[column] == UInt8(ascii: "-"), line[column + 1] == UInt8(ascii: " ") {
                 dashes += 1; column += 2
@@ -177,6 +184,19 @@ enum YAMLSource {
             if depth > limit { return (lineNumber, depth) }
         }
         return nil
+    }
+
+    /// Whether a line ends with a block scalar header (`key: |`, `- >-`, `key: |2`), ignoring a comment.
+    static func startsBlockScalar(_ line: [UInt8]) -> Bool {
+        var end = line.count
+        if let hash = line.indices.first(where: { line[$0] == UInt8(ascii: "#") && ($0 == 0 || line[$0 - 1] == UInt8(ascii: " ")) }) {
+            end = hash
+        }
+        var i = end - 1
+        while i >= 0, line[i] == UInt8(ascii: " ") { i -= 1 }
+        while i >= 0, line[i] == UInt8(ascii: "-") || line[i] == UInt8(ascii: "+") || (line[i] >= UInt8(ascii: "1") && line[i] <= UInt8(ascii: "9")) { i -= 1 }
+        guard i >= 1, line[i] == UInt8(ascii: "|") || line[i] == UInt8(ascii: ">") else { return false }
+        return line[i - 1] == UInt8(ascii: " ")
     }
 
     static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {

@@ -26,6 +26,7 @@ private let corpus: [(String, String)] = [
     ("bad/non-utf8.yaml", "bad/non-utf8.yaml:4: is not valid UTF-8; expected UTF-8 text"),
     ("bad/nul.yaml", "bad/nul.yaml:4: contains a NUL byte; expected UTF-8 text"),
     ("bad/deep.yaml", "bad/deep.yaml:1: nested 101 levels deep, deeper than the limit of 64"),
+    ("bad/deep-block.yaml", "bad/deep-block.yaml:69: nested 65 levels deep, deeper than the limit of 64"),
     ("bad/alias-bomb.yaml", "bad/alias-bomb.yaml:1: document 1 expands to more than 200000 nodes (aliases are expanded when read); refusing it"),
     ("bad/scenarios/negative-duration.yaml", "bad/scenarios/negative-duration.yaml:3: duration: Invalid value: \"-5m\": a duration must not be negative"),
     ("bad/scenarios/absurd-duration.yaml", "bad/scenarios/absurd-duration.yaml:3: duration: Invalid value: \"400d\": expected a duration such as 30s, 5m, 1h30m or 7d (at most 366d)"),
