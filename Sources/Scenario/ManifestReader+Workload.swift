@@ -52,17 +52,15 @@ extension ManifestReader {
         }
         guard let template = reader.fields(templateNode, templatePath, known: ["metadata", "spec"]) else { return nil }
         var annotations: [String: String] = [:]
+        var labels: [String: String] = [:]
+        var labelsLine = template.line
         if let metaNode = template["metadata"],
-           let meta = reader.fields(metaNode, templatePath.child("metadata"), known: Self.metadataFields),
-           let annotationNode = meta["annotations"], !NodeReader.isNull(annotationNode),
-           let annotationFields = reader.anyFields(annotationNode, templatePath.child("metadata").child("annotations")) {
-            for key in annotationFields.orderedKeys {
-                if let node = annotationFields[key],
-                   let value = reader.string(node, templatePath.child("metadata").child("annotations").key(key)) {
-                    annotations[key] = value
-                }
-            }
+           let meta = reader.fields(metaNode, templatePath.child("metadata"), known: Self.metadataFields) {
+            annotations = stringMap(meta["annotations"], templatePath.child("metadata").child("annotations"))
+            labels = stringMap(meta["labels"], templatePath.child("metadata").child("labels"))
+            labelsLine = meta.keyLines["labels"] ?? meta.line
         }
+        checkSelector(spec, labels: labels, labelsLine: labelsLine, kind: kind)
         let podPath = templatePath.child("spec")
         guard let podNode = template["spec"] else {
             reader.error(template.line, podPath, "Required value")
@@ -92,6 +90,63 @@ extension ManifestReader {
                                 name: name, namespace: namespace, replicas: replicas, containers: containers,
                                 initContainers: initContainers, terminationGracePeriodSeconds: grace,
                                 restartPolicy: restartPolicy, podAnnotations: annotations, location: location)
+    }
+
+    /// A map of strings (labels, annotations).
+    func stringMap(_ node: Node?, _ path: FieldPath) -> [String: String] {
+        guard let node, !NodeReader.isNull(node), let fields = reader.anyFields(node, path) else { return [:] }
+        var map: [String: String] = [:]
+        for key in fields.orderedKeys {
+            if let value = fields[key], let s = reader.string(value, path.key(key)) { map[key] = s }
+        }
+        return map
+    }
+
+    /// `spec.selector` is required and must select the template's labels
+    /// (`ValidateDeploymentSpec` / `ValidateStatefulSetSpec` in pkg/apis/apps/validation).
+    func checkSelector(_ spec: Fields, labels: [String: String], labelsLine: Int?, kind: String) {
+        let path = FieldPath("spec.selector")
+        guard let node = spec["selector"], !NodeReader.isNull(node) else {
+            reader.error(spec.line, path, "Required value")
+            return
+        }
+        guard let selector = reader.fields(node, path, known: ["matchLabels", "matchExpressions"]) else { return }
+        let matchLabels = stringMap(selector["matchLabels"], path.child("matchLabels"))
+        var matches = true
+        for (key, value) in matchLabels where labels[key] != value { matches = false }
+        var expressionCount = 0
+        if let exprNode = selector["matchExpressions"], !NodeReader.isNull(exprNode),
+           let items = reader.sequence(exprNode, path.child("matchExpressions")) {
+            expressionCount = items.count
+            for (i, item) in items.enumerated() {
+                let p = path.child("matchExpressions").index(i)
+                guard let f = reader.fields(item, p, known: ["key", "operator", "values"]),
+                      let keyNode = f["key"], let key = reader.string(keyNode, p.child("key")),
+                      let opNode = f["operator"], let op = reader.string(opNode, p.child("operator")) else { continue }
+                var values: [String] = []
+                if let v = f["values"], let list = reader.sequence(v, p.child("values")) {
+                    values = list.enumerated().compactMap { reader.string($0.element, p.child("values").index($0.offset)) }
+                }
+                switch op {
+                case "In": if !(labels[key].map(values.contains) ?? false) { matches = false }
+                case "NotIn": if labels[key].map(values.contains) ?? false { matches = false }
+                case "Exists": if labels[key] == nil { matches = false }
+                case "DoesNotExist": if labels[key] != nil { matches = false }
+                default:
+                    reader.error(opNode, p.child("operator"),
+                                 "Unsupported value: \"\(op)\": supported values: \"DoesNotExist\", \"Exists\", \"In\", \"NotIn\"")
+                }
+            }
+        }
+        if matchLabels.isEmpty, expressionCount == 0 {
+            reader.error(node, path, "Invalid value: {}: empty selector is invalid for \(kind == "Deployment" ? "deployment" : "statefulset")")
+            return
+        }
+        if !matches {
+            let rendered = labels.keys.sorted().map { "\"\($0)\":\"\(labels[$0] ?? "")\"" }.joined(separator: ", ")
+            reader.error(labelsLine, FieldPath("spec.template.metadata.labels"),
+                         "Invalid value: map[string]string{\(rendered)}: `selector` does not match template `labels`")
+        }
     }
 
     func checkTopFields(_ top: Fields) {

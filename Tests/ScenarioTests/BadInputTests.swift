@@ -40,7 +40,7 @@ private let corpus: [(String, String)] = [
     ("bad/scenarios/override-invalid-value.yaml", "bad/scenarios/override-invalid-value.yaml:4: spec.behavior.scaleUp.policies[0].periodSeconds: Invalid value: 3600: must be less than or equal to 1800 (override web-hpa in bad/scenarios/app.yaml)"),
     ("bad/scenarios/bad-version.yaml", "bad/scenarios/bad-version.yaml:4: controller.kubernetesVersion: Invalid value: \"one point thirty\": expected a version such as \"1.33\""),
     ("bad/scenarios/unknown-deployment.yaml", "bad/scenarios/unknown-deployment.yaml:1: deployments.wbe: Invalid value: \"wbe\": no Deployment or StatefulSet of that name in the manifests"),
-    ("bad/scenarios/unresolved-target.yaml", "bad/scenarios/app-wrong-target.yaml:19: spec.scaleTargetRef.name: Invalid value: \"webb\": no Deployment or StatefulSet of that name in the scenario's manifests"),
+    ("bad/scenarios/unresolved-target.yaml", "bad/scenarios/app-wrong-target.yaml:21: spec.scaleTargetRef.name: Invalid value: \"webb\": no Deployment or StatefulSet of that name in the scenario's manifests"),
     ("bad/scenarios/seed-negative.yaml", "bad/scenarios/seed-negative.yaml:3: seed: expected an integer (a non-negative seed), found -1: out of range"),
 ]
 

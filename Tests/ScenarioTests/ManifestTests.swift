@@ -3,6 +3,8 @@ import Foundation
 @testable import Scenario
 import HPAController
 import Quantities
+import ClusterModel
+import SimTime
 
 /// Writes `text` to a fresh file in a per-test directory and returns its path.
 func writeTemporary(_ name: String, _ text: String, directory: String = #function) throws -> String {
@@ -73,7 +75,9 @@ func ignoredKinds() throws {
         spec:
           replicas: 3
           serviceName: db
+          selector: {matchLabels: {app: db}}
           template:
+            metadata: {labels: {app: db}}
             spec:
               containers: [{name: db, resources: {requests: {cpu: "1.5", memory: 1Gi}, limits: {cpu: "2", memory: 2Gi}}}]
         """)
@@ -97,7 +101,9 @@ func requestsAboveLimits() throws {
         kind: Deployment
         metadata: {name: web}
         spec:
+          selector: {matchLabels: {app: web}}
           template:
+            metadata: {labels: {app: web}}
             spec:
               containers:
                 - name: web
@@ -105,7 +111,38 @@ func requestsAboveLimits() throws {
         """)
     let diagnostics = ScenarioLoader.validate(paths: [path])
     #expect(diagnostics.map { "\($0.line ?? 0): \($0.field ?? ""): \($0.message)" } == [
-        "9: spec.template.spec.containers[0].resources.requests: Invalid value: \"600m\": must be less than or equal to cpu limit of 500m",
+        "11: spec.template.spec.containers[0].resources.requests: Invalid value: \"600m\": must be less than or equal to cpu limit of 500m",
+    ])
+}
+
+@Test("a Deployment's selector is required and must match its template's labels")
+func selectorMismatch() throws {
+    let path = try writeTemporary("selector.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector:
+            matchLabels: {app: web}
+            matchExpressions: [{key: tier, operator: In, values: [front]}]
+          template:
+            metadata:
+              labels: {app: web, tier: back}
+            spec:
+              containers: [{name: web}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: bare}
+        spec:
+          template:
+            spec:
+              containers: [{name: bare}]
+        """)
+    let diagnostics = ScenarioLoader.validate(paths: [path])
+    #expect(diagnostics.map { "\($0.line ?? 0): \($0.field ?? ""): \($0.message)" } == [
+        "10: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"web\", \"tier\":\"back\"}: `selector` does not match template `labels`",
+        "18: spec.selector: Required value",
     ])
 }
 
@@ -116,7 +153,9 @@ func versionField() throws {
         kind: Deployment
         metadata: {name: web}
         spec:
+          selector: {matchLabels: {app: web}}
           template:
+            metadata: {labels: {app: web}}
             spec:
               containers: [{name: web, resources: {requests: {cpu: 100m}}}]
         ---
@@ -136,8 +175,23 @@ func versionField() throws {
         """)
     let loaded = try ScenarioLoader.load(path: scenario)
     #expect(loaded.diagnostics.map { "\($0.line ?? 0): \($0.field ?? ""): \($0.message)" } == [
-        "17: spec.behavior.scaleUp.tolerance: field added in Kubernetes 1.33 (kubernetesVersion is 1.30); the API server drops it",
+        "19: spec.behavior.scaleUp.tolerance: field added in Kubernetes 1.33 (kubernetesVersion is 1.30); the API server drops it",
     ])
     #expect(loaded.manifests.autoscalers.first?.hpa.spec.behavior?.scaleUp?.tolerance == nil)
     _ = manifest
+}
+
+@Test("a CSV trace is replayed in order; bad rows are reported with their line")
+func traceReplay() throws {
+    let loaded = try ScenarioLoader.load(path: Fixtures.path("trace/scenario.yaml"))
+    #expect(loaded.configuration.workload.trace == [
+        TraceArrival(time: .zero, taskClass: "jobs"),
+        TraceArrival(time: SimTime(seconds: 1.5), taskClass: "jobs", duration: .seconds(45)),
+        TraceArrival(time: .seconds(90), taskClass: "jobs", duration: .minutes(2)),
+    ])
+    let diagnostics = ScenarioLoader.validate(paths: [Fixtures.path("trace/bad-scenario.yaml")])
+    #expect(Fixtures.rendered(diagnostics) == [
+        "trace/bad-arrivals.csv:3: Invalid value: \"chores\": no task class of that name",
+        "trace/bad-arrivals.csv:5: timestamps must not decrease",
+    ])
 }
