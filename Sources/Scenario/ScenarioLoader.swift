@@ -40,6 +40,17 @@ public enum ScenarioLoader {
         let manifests = readManifests(file.manifests, locations: file.manifestLocations, overrides: file.overrides, version: file.kubernetesVersion,
                                       gates: file.featureGates, limits: limits, into: &diagnostics)
         let configuration = ScenarioConversion(file: file, manifests: manifests).configuration(into: &diagnostics)
+        if !diagnostics.hasErrors {
+            // What the model itself refuses (checked last: the checks above say it in the file's terms).
+            do {
+                try configuration.validate()
+            } catch let error as ModelConfigurationError {
+                diagnostics.append(Diagnostic(severity: .error, file: file.location.file, line: nil, field: error.field,
+                                              message: "expected \(error.expected), found \(error.found)"))
+            } catch {
+                diagnostics.append(Diagnostic(severity: .error, file: file.location.file, line: nil, field: nil, message: "\(error)"))
+            }
+        }
         let lints = Lints(controller: file.controller, pipeline: file.metrics, settings: file.lints)
         for hpa in manifests.autoscalers {
             let target = manifests.workload(named: hpa.hpa.spec.scaleTargetRef.name)

@@ -195,3 +195,32 @@ func traceReplay() throws {
         "trace/bad-arrivals.csv:5: timestamps must not decrease",
     ])
 }
+
+@Test("what the cluster model refuses is reported too (one notifier at most)")
+func modelValidation() throws {
+    _ = try writeTemporary("two.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: a}
+        spec:
+          selector: {matchLabels: {app: a}}
+          template: {metadata: {labels: {app: a}}, spec: {containers: [{name: a}]}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: b}
+        spec:
+          selector: {matchLabels: {app: b}}
+          template: {metadata: {labels: {app: b}}, spec: {containers: [{name: b}]}}
+        """)
+    let scenario = try writeTemporary("two-notifiers.yaml", """
+        manifests: [two.yaml]
+        deployments:
+          a: {role: notifier, drainRatePerPod: 1/s}
+          b: {role: notifier, drainRatePerPod: 1/s}
+        """)
+    let diagnostics = ScenarioLoader.validate(paths: [scenario])
+    #expect(diagnostics.map { "\($0.field ?? ""): \($0.message)" } == [
+        "deployments[b].role: expected at most one notifier deployment, found a second one",
+    ])
+}
