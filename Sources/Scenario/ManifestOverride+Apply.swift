@@ -39,8 +39,11 @@ extension ManifestOverride {
 
     /// Sets the value at the path in `root`; returns an error message when the path does not fit.
     func apply(to root: inout Node) -> String? {
-        guard let steps = Self.steps(path) else {
+        guard let steps = Self.steps(path), steps.count <= 64 else {
             return "Invalid value: \"\(path)\": expected a field path such as spec.behavior.scaleUp.policies[0].value"
+        }
+        if let (_, depth) = YAMLSource.excessiveNesting(value, limit: 32) {
+            return "Invalid value: nested \(depth) levels deep, deeper than the limit of 32"
         }
         let valueNode: Node
         do {

@@ -44,7 +44,6 @@ extension ManifestReader {
         }
         let errorsBefore = reader.diagnostics.filter { $0.severity == .error }.count
 
-        let ref = readReference(spec["scaleTargetRef"], specPath.child("scaleTargetRef"), parentLine: spec.line)
         let minimumBound: Int32 = featureGates.hpaScaleToZero ? 0 : 1
         var minReplicas: Int32?
         if let node = spec["minReplicas"], !NodeReader.isNull(node), let value = reader.int32(node, specPath.child("minReplicas")) {
@@ -69,6 +68,8 @@ extension ManifestReader {
         } else {
             reader.error(spec.line, specPath.child("maxReplicas"), "Required value")
         }
+        // validateHorizontalPodAutoscalerSpec's order: replicas, scaleTargetRef, metrics, behavior.
+        let ref = readReference(spec["scaleTargetRef"], specPath.child("scaleTargetRef"), parentLine: spec.line)
         var metrics: [MetricSpec] = []
         var behavior: HorizontalPodAutoscalerBehavior?
         if v1 {

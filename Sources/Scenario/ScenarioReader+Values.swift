@@ -131,8 +131,15 @@ extension NodeReader {
             return .normal(mean: v[0], stddev: v[1])
         case "lognormal":
             if let f = body.mapping, f["mu"] != nil {
-                guard let v = params(["mu", "sigma"]) else { return nil }
-                return .lognormal(mu: v[0], sigma: v[1])
+                // mu is the log of the median: it may be negative.
+                guard let lf = self.fields(body, p, known: ["mu", "sigma"]), let muNode = lf["mu"], let sigmaNode = lf["sigma"] else {
+                    error(body, p, "Required value: mu and sigma")
+                    return nil
+                }
+                guard let mu = double(muNode, p.child("mu")), let sigma = amount(sigmaNode, p.child("sigma"), seconds: false) else {
+                    return nil
+                }
+                return .lognormal(mu: mu, sigma: sigma)
             }
             guard let v = params(["median", "p95"]) else { return nil }
             if v[0] <= 0 || v[1] < v[0] {
