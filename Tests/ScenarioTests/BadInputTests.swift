@@ -38,6 +38,7 @@ private let corpus: [(String, String)] = [
     ("bad/scenarios/missing-manifests-field.yaml", "bad/scenarios/missing-manifests-field.yaml:1: manifests: Required value: the manifests the scenario runs (paths or globs)"),
     ("bad/scenarios/bad-override.yaml", "bad/scenarios/bad-override.yaml:4: overrides: wbe-hpa:spec.maxReplicas=10: no object named \"wbe-hpa\" in the manifests"),
     ("bad/scenarios/override-invalid-value.yaml", "bad/scenarios/override-invalid-value.yaml:4: spec.behavior.scaleUp.policies[0].periodSeconds: Invalid value: 3600: must be less than or equal to 1800 (override web-hpa in bad/scenarios/app.yaml)"),
+    ("bad/scenarios/override-bad-index.yaml", "bad/scenarios/override-bad-index.yaml:4: overrides: web-hpa:spec.metrics[5].type=Pods: cannot set spec.metrics[5]: the list has 0 entries"),
     ("bad/scenarios/bad-version.yaml", "bad/scenarios/bad-version.yaml:4: controller.kubernetesVersion: Invalid value: \"one point thirty\": expected a version such as \"1.33\""),
     ("bad/scenarios/unknown-deployment.yaml", "bad/scenarios/unknown-deployment.yaml:1: deployments.wbe: Invalid value: \"wbe\": no Deployment or StatefulSet of that name in the manifests"),
     ("bad/scenarios/unresolved-target.yaml", "bad/scenarios/app-wrong-target.yaml:21: spec.scaleTargetRef.name: Invalid value: \"webb\": no Deployment or StatefulSet of that name in the scenario's manifests"),
