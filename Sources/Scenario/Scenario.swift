@@ -1,2 +1,0 @@
-// Placeholder: scenario files arrive with the scenario issue.
-public enum ScenarioPlaceholder {}
