@@ -1,4 +1,5 @@
-// The umbrella module: `import HPASim` brings every library module.
+// The umbrella module: `import HPASim` brings every library module, plus the run facade
+// (`ScenarioRun`), the store recorder and the replay check that tie them together.
 @_exported public import SimTime
 @_exported public import EventEngine
 @_exported public import Randomness

@@ -3,7 +3,7 @@ public import Randomness
 
 /// When a class's tasks arrive: a Poisson process whose rate follows a schedule,
 /// plus optional bursts (meetings starting on the hour).
-public struct ArrivalProcess: Hashable, Sendable {
+public struct ArrivalProcess: Hashable, Sendable, Codable {
     /// The Poisson rate over time (a non-homogeneous Poisson process).
     public var rate: RateSchedule
     /// Extra arrivals at regular instants; nil: none.
@@ -22,7 +22,7 @@ public struct ArrivalProcess: Hashable, Sendable {
 /// Segment *i* holds from `segments[i].start` until the next segment's start (the last
 /// holds until the period ends, or forever without a period). With a period the
 /// schedule repeats: `.daily` repeats every day, `.weekly` every 7 days.
-public struct RateSchedule: Hashable, Sendable {
+public struct RateSchedule: Hashable, Sendable, Codable {
     /// Sorted by start; the first starts at zero.
     public var segments: [RateSegment]
     /// The schedule repeats with this period; nil: it does not repeat.
@@ -52,7 +52,7 @@ public struct RateSchedule: Hashable, Sendable {
 }
 
 /// A rate from an instant on (relative to the start of the schedule's period).
-public struct RateSegment: Hashable, Sendable {
+public struct RateSegment: Hashable, Sendable, Codable {
     public var start: SimDuration
     public var ratePerSecond: Double
     public init(start: SimDuration, ratePerSecond: Double) { self.start = start; self.ratePerSecond = ratePerSecond }
@@ -61,7 +61,7 @@ public struct RateSegment: Hashable, Sendable {
 /// Bursts of arrivals at regular instants: at `offset + k × interval` a burst of
 /// ``size`` tasks (rounded) arrives spread uniformly over ``spread``.
 /// Sizes and instants come from the stream `bursts.<class>`.
-public struct Bursts: Hashable, Sendable {
+public struct Bursts: Hashable, Sendable, Codable {
     /// Distance between bursts (one hour: meetings starting on the hour).
     public var interval: SimDuration
     /// The first burst's instant.

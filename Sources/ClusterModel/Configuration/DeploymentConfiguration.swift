@@ -2,7 +2,7 @@ public import Randomness
 
 /// A Deployment: its pod template, how its pods come up, its starting replicas and what
 /// its pods do.
-public struct DeploymentConfiguration: Hashable, Sendable {
+public struct DeploymentConfiguration: Hashable, Sendable, Codable {
     /// `metadata.name`; pods are named `<name>-<serial>`.
     public var name: String
     /// `spec.replicas` at the start. For a deployment an HPA targets, the HPA sets it
@@ -27,7 +27,7 @@ public struct DeploymentConfiguration: Hashable, Sendable {
 }
 
 /// What a deployment's pods do in the model.
-public enum DeploymentRole: Hashable, Sendable {
+public enum DeploymentRole: Hashable, Sendable, Codable {
     /// Runs no tasks (Redis, for example): only its lifecycle and baseline usage are modelled.
     case idle
     /// Claims tasks from the Redis queue (or receives them forwarded) and runs them.
@@ -40,7 +40,7 @@ public enum DeploymentRole: Hashable, Sendable {
 ///
 /// A Ready pod with a free slot claims the oldest waiting task whose key matches one of
 /// ``patterns``. Slots per pod = ``podWorkers`` × ``tasksPerWorker``.
-public struct WorkerSettings: Hashable, Sendable {
+public struct WorkerSettings: Hashable, Sendable, Codable {
     /// Redis key patterns (glob: `*` any run, `?` one character), e.g. `egress:record:*`.
     /// Empty for a deployment that only receives forwarded tasks (the web recorder).
     public var patterns: [String]
@@ -66,7 +66,7 @@ public struct WorkerSettings: Hashable, Sendable {
 /// The dispatcher's slot is busy for ``handoff``; the task then waits in the target's
 /// own FIFO queue for a Ready pod with a free slot, which runs it for its duration
 /// with the class's CPU and memory. A saturated target shows as queueing.
-public struct Forwarding: Hashable, Sendable {
+public struct Forwarding: Hashable, Sendable, Codable {
     /// The receiving deployment's name (a `.worker` deployment).
     public var target: String
     /// Seconds the dispatcher spends on one task before the target has it.
@@ -92,7 +92,7 @@ public struct Forwarding: Hashable, Sendable {
 /// Notifications are shared among the Ready notifier pods (a fluid queue: the backlog
 /// drains at `drainRatePerPod` × Ready pods); each Ready pod reports backlog ÷ Ready
 /// pods as its pending notifications, the Pods metric its HPA scales on.
-public struct NotifierSettings: Hashable, Sendable {
+public struct NotifierSettings: Hashable, Sendable, Codable {
     /// Notifications one Ready pod delivers per second.
     public var drainRatePerPod: Double
     /// CPU (millicores) a pod uses above its baseline while delivering at full rate

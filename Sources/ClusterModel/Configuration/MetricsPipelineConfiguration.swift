@@ -2,7 +2,7 @@ public import SimTime
 
 /// What the HPAs see and how late: metrics-server for Resource metrics, a
 /// Prometheus-style pipeline for Pods and Object metrics, polling for External ones.
-public struct MetricsPipelineConfiguration: Hashable, Sendable {
+public struct MetricsPipelineConfiguration: Hashable, Sendable, Codable {
     public var resource: ResourceMetricsPipeline
     public var custom: CustomMetricsPipeline
     public var external: ExternalMetricsPipeline
@@ -26,7 +26,7 @@ public struct MetricsPipelineConfiguration: Hashable, Sendable {
 /// metrics-server `cmd/metrics-server/app/options`), reports CPU as the rate between its
 /// last two scrapes (so a container needs two scrapes before it has a CPU sample) with
 /// that interval as the window, and memory as the working set at the scrape.
-public struct ResourceMetricsPipeline: Hashable, Sendable {
+public struct ResourceMetricsPipeline: Hashable, Sendable, Codable {
     /// `--metric-resolution`: scrape interval and CPU averaging window.
     public var resolution: SimDuration
     /// First scrape at this offset after the start.
@@ -42,7 +42,7 @@ public struct ResourceMetricsPipeline: Hashable, Sendable {
 /// Each scrape stores the value per pod; at a sync the adapter returns the mean of the
 /// samples scraped within ``queryWindow`` before the sync (`avg_over_time(...[window])`),
 /// or the latest sample when the window is zero, stamped with the latest sample's time.
-public struct CustomMetricsPipeline: Hashable, Sendable {
+public struct CustomMetricsPipeline: Hashable, Sendable, Codable {
     /// Prometheus `scrape_interval` (assumption: 30 s, a common setting; Prometheus' global default is 1 m).
     public var scrapeInterval: SimDuration
     /// The adapter query's range; zero: the latest sample.
@@ -56,7 +56,7 @@ public struct CustomMetricsPipeline: Hashable, Sendable {
 }
 
 /// External metrics (a Redis queue length, say) polled by an exporter.
-public struct ExternalMetricsPipeline: Hashable, Sendable {
+public struct ExternalMetricsPipeline: Hashable, Sendable, Codable {
     /// How often the value is read (assumption: 30 s).
     public var pollingInterval: SimDuration
     /// First poll at this offset after the start.
@@ -68,13 +68,13 @@ public struct ExternalMetricsPipeline: Hashable, Sendable {
 
 /// Multiplicative noise: each sample × max(0, 1 + ε), ε ~ Normal(0, ``relativeStandardDeviation``),
 /// drawn from the stream `noise.metrics`.
-public struct MetricNoise: Hashable, Sendable {
+public struct MetricNoise: Hashable, Sendable, Codable {
     public var relativeStandardDeviation: Double
     public init(relativeStandardDeviation: Double) { self.relativeStandardDeviation = relativeStandardDeviation }
 }
 
 /// Binds a custom or external metric name to what it measures in the model.
-public struct MetricBinding: Hashable, Sendable {
+public struct MetricBinding: Hashable, Sendable, Codable {
     /// The metric name as the HPA's `metric.name` writes it.
     public var name: String
     public var quantity: ModelQuantity
@@ -89,7 +89,7 @@ public struct MetricBinding: Hashable, Sendable {
 }
 
 /// A quantity the model can report as a metric.
-public enum ModelQuantity: Hashable, Sendable {
+public enum ModelQuantity: Hashable, Sendable, Codable {
     /// Per pod: tasks the pod is running or handing over (Pods metric).
     case runningTasks
     /// Per pod: the notifier's pending notifications held by the pod (Pods metric).

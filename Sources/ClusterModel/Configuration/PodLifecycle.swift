@@ -7,7 +7,7 @@ public import Randomness
 /// probes succeed → readiness probe → Ready. A restart after an OOM kill skips
 /// scheduling and the image pull (the image is on the node).
 /// Draws come from the stream `lifecycle.<deployment>`.
-public struct PodLifecycle: Hashable, Sendable {
+public struct PodLifecycle: Hashable, Sendable, Codable {
     /// From creation (or capacity freeing up) to binding to a node.
     public var schedulingDelay: Distribution
     /// Pulling the image (zero when the node has it: `IfNotPresent`).

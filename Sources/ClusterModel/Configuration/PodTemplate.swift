@@ -1,5 +1,5 @@
 /// `spec.template.spec` of a Deployment, as far as the model needs it.
-public struct PodTemplate: Hashable, Sendable {
+public struct PodTemplate: Hashable, Sendable, Codable {
     /// The containers; the first one runs the tasks (its limits throttle and OOM-kill).
     public var containers: [ContainerTemplate]
     /// The first container's readiness probe; nil: Ready as soon as the container starts.
@@ -22,7 +22,7 @@ public struct PodTemplate: Hashable, Sendable {
 }
 
 /// One container: requests, limits and what it uses with no task running.
-public struct ContainerTemplate: Hashable, Sendable {
+public struct ContainerTemplate: Hashable, Sendable, Codable {
     public var name: String
     /// `resources.requests`; the scheduler and the HPA's utilization use these.
     public var requests: ResourceValues
@@ -40,7 +40,7 @@ public struct ContainerTemplate: Hashable, Sendable {
 /// CPU and memory amounts that may be unset (requests, limits), in milli-units as
 /// `Quantity.milliValue` gives them: CPU in millicores, memory in milli-bytes
 /// (`512Mi` = 536 870 912 000).
-public struct ResourceValues: Hashable, Sendable {
+public struct ResourceValues: Hashable, Sendable, Codable {
     /// Millicores; nil: not set.
     public var cpuMilli: Int64?
     /// Milli-bytes; nil: not set.
@@ -49,7 +49,7 @@ public struct ResourceValues: Hashable, Sendable {
 }
 
 /// CPU and memory in use, in milli-units (millicores, milli-bytes).
-public struct ResourceUsage: Hashable, Sendable {
+public struct ResourceUsage: Hashable, Sendable, Codable {
     public var cpuMilli: Int64
     public var memoryMilli: Int64
     public init(cpuMilli: Int64 = 0, memoryMilli: Int64 = 0) { self.cpuMilli = cpuMilli; self.memoryMilli = memoryMilli }
@@ -67,7 +67,7 @@ public struct ResourceUsage: Hashable, Sendable {
 /// model a running, started application never fails a probe, so `failureThreshold`
 /// matters only as documentation; a killed container is NotReady at once, as the
 /// kubelet reports it.
-public struct ReadinessProbe: Hashable, Sendable {
+public struct ReadinessProbe: Hashable, Sendable, Codable {
     public var initialDelaySeconds: Int32
     public var periodSeconds: Int32
     public var successThreshold: Int32
@@ -80,7 +80,7 @@ public struct ReadinessProbe: Hashable, Sendable {
 }
 
 /// `restartPolicy` of a pod.
-public enum RestartPolicy: String, Hashable, Sendable, CaseIterable {
+public enum RestartPolicy: String, Hashable, Sendable, Codable, CaseIterable {
     /// Restart a killed container in place, with back-off.
     case always = "Always"
     /// Same as `Always` for OOM kills (exit code 137 is a failure).

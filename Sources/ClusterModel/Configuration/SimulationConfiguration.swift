@@ -8,7 +8,7 @@ public import HPAController
 /// Build one in Swift (the tests do) or from a scenario file (the Scenario module parses
 /// YAML into these types). Every field has a default taken from Kubernetes or named as an
 /// assumption in `docs/model.md`.
-public struct SimulationConfiguration: Hashable, Sendable {
+public struct SimulationConfiguration: Hashable, Sendable, Codable {
     /// The namespace pods and HPAs live in (used in names and messages only).
     public var namespace: String
     /// How long the run lasts; events exactly at the end still run.
@@ -45,7 +45,7 @@ public struct SimulationConfiguration: Hashable, Sendable {
 }
 
 /// One HPA and when, within its sync period, the controller reaches it.
-public struct AutoscalerConfiguration: Hashable, Sendable {
+public struct AutoscalerConfiguration: Hashable, Sendable, Codable {
     /// The autoscaling/v2 object as written in the manifest (its status is the starting status).
     public var hpa: HorizontalPodAutoscaler
     /// The first sync runs at this offset after the start, then every sync period.
@@ -63,7 +63,7 @@ public struct AutoscalerConfiguration: Hashable, Sendable {
 /// The scheduler places a pod when the sum of the requests of the pods already placed
 /// plus its own fits (the `NodeResourcesFit` filter over one pooled node); a pod that
 /// does not fit stays Pending until capacity frees up.
-public struct NodeCapacity: Hashable, Sendable {
+public struct NodeCapacity: Hashable, Sendable, Codable {
     /// Allocatable CPU in millicores; nil: unlimited.
     public var cpuMilli: Int64?
     /// Allocatable memory in milli-bytes; nil: unlimited.
@@ -78,7 +78,7 @@ public struct NodeCapacity: Hashable, Sendable {
 /// Defaults from the kubelet (`pkg/kubelet/kubelet.go`: `backOffPeriod = 10 s`,
 /// `MaxContainerBackOff = 300 s`) and the Pod lifecycle docs: the delay doubles per
 /// restart up to the cap, and resets once a container has run 10 minutes without trouble.
-public struct RestartBackOff: Hashable, Sendable {
+public struct RestartBackOff: Hashable, Sendable, Codable {
     /// Delay before the first restart.
     public var initial: SimDuration
     /// The cap the doubling stops at.
@@ -92,7 +92,7 @@ public struct RestartBackOff: Hashable, Sendable {
 }
 
 /// What a run keeps beyond the summary counters.
-public struct ResultsConfiguration: Hashable, Sendable {
+public struct ResultsConfiguration: Hashable, Sendable, Codable {
     /// Interval of `recordSeries` calls; nil: the controller's sync period.
     public var seriesResolution: SimDuration?
     /// Two scale events in opposite directions closer than this count as one flap.

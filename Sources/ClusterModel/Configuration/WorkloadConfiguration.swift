@@ -6,7 +6,7 @@ public import Randomness
 /// **A task's attributes depend only on the seed and its class, never on scaling**:
 /// arrivals come from the stream `arrivals.<class>`, durations from `durations.<class>`,
 /// so two HPA variants with the same seed face the identical task sequence.
-public struct WorkloadConfiguration: Hashable, Sendable {
+public struct WorkloadConfiguration: Hashable, Sendable, Codable {
     /// The task classes, in a fixed order (results list them in this order).
     public var classes: [TaskClass]
     /// Recorded arrivals replayed on top of the classes' own processes, sorted by time
@@ -19,7 +19,7 @@ public struct WorkloadConfiguration: Hashable, Sendable {
 }
 
 /// A kind of task: its key, how often it arrives, how long it runs and what it uses.
-public struct TaskClass: Hashable, Sendable {
+public struct TaskClass: Hashable, Sendable, Codable {
     /// Stable name used in stream names and results (`egress-record`).
     public var name: String
     /// The key pattern tasks are stored under; `*` stands for the task id
@@ -61,7 +61,7 @@ public struct TaskClass: Hashable, Sendable {
 
 /// What a task still running at the end of its pod's grace period does. Either way
 /// it counts as interrupted by scale-down; a pod's workers finish what they can first.
-public enum TerminationBehavior: String, Hashable, Sendable, CaseIterable {
+public enum TerminationBehavior: String, Hashable, Sendable, Codable, CaseIterable {
     /// Back to the queue, keeping its arrival time (it is the oldest again) and duration.
     case requeue
     /// The task fails.
@@ -69,7 +69,7 @@ public enum TerminationBehavior: String, Hashable, Sendable, CaseIterable {
 }
 
 /// One recorded arrival.
-public struct TraceArrival: Hashable, Sendable {
+public struct TraceArrival: Hashable, Sendable, Codable {
     /// When the task arrives.
     public var time: SimTime
     /// The ``TaskClass/name`` it belongs to.

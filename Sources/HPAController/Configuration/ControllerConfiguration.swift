@@ -5,7 +5,7 @@ public import SimTime
 ///
 /// `kubernetesVersion` selects the behavior where released versions differ; the feature
 /// gates and the zero-replica semantics default from it and can be overridden one by one.
-public struct ControllerConfiguration: Hashable, Sendable {
+public struct ControllerConfiguration: Hashable, Sendable, Codable {
     /// `--horizontal-pod-autoscaler-sync-period`.
     public var syncPeriod: SimDuration = .seconds(15)
     /// `--horizontal-pod-autoscaler-tolerance` (both directions).
@@ -57,7 +57,7 @@ public struct ControllerConfiguration: Hashable, Sendable {
 }
 
 /// The tolerance band around a usage ratio of 1 inside which the controller does not scale.
-public struct Tolerances: Hashable, Sendable {
+public struct Tolerances: Hashable, Sendable, Codable {
     public var scaleDown: Double
     public var scaleUp: Double
     /// Pre-1.33 form `|1 − r| ≤ tol` (tol by the side `r` is on).

@@ -8,7 +8,7 @@
 /// - `PodLevelResources`: absent before 1.32, alpha (off) 1.32–1.33, beta (on) from 1.34;
 /// - at zero replicas: the legacy rule through 1.35, the `ScaledToZero` condition from 1.36
 ///   (KEP-2021; the spec's newest snapshot).
-public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct KubernetesVersion: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
 
@@ -36,7 +36,7 @@ public struct KubernetesVersion: Hashable, Comparable, Sendable, CustomStringCon
 }
 
 /// How the controller treats a target at zero replicas.
-public enum ZeroReplicasSemantics: String, Hashable, Sendable, CaseIterable {
+public enum ZeroReplicasSemantics: String, Hashable, Sendable, Codable, CaseIterable {
     /// Releases through 1.35: `minReplicas ≠ 0` disables autoscaling at zero; `minReplicas == 0`
     /// computes metrics.
     case legacy
@@ -46,7 +46,7 @@ public enum ZeroReplicasSemantics: String, Hashable, Sendable, CaseIterable {
 }
 
 /// The feature gates the controller reads. A nil field takes the version's default.
-public struct FeatureGates: Hashable, Sendable {
+public struct FeatureGates: Hashable, Sendable, Codable {
     /// Per-direction `behavior.scaleUp/scaleDown.tolerance`.
     public var hpaConfigurableTolerance: Bool?
     /// `minReplicas: 0` and scaling from zero.
@@ -70,7 +70,7 @@ public struct FeatureGates: Hashable, Sendable {
 }
 
 /// Feature gates with every value decided.
-public struct ResolvedFeatureGates: Hashable, Sendable {
+public struct ResolvedFeatureGates: Hashable, Sendable, Codable {
     public var hpaConfigurableTolerance: Bool
     public var hpaScaleToZero: Bool
     public var podLevelResources: Bool

@@ -1,7 +1,7 @@
 public import Quantities
 
 /// An autoscaling/v2 `HorizontalPodAutoscaler`: what `kubectl describe hpa` shows.
-public struct HorizontalPodAutoscaler: Hashable, Sendable {
+public struct HorizontalPodAutoscaler: Hashable, Sendable, Codable {
     public var name: String
     public var namespace: String
     public var spec: HorizontalPodAutoscalerSpec
@@ -14,7 +14,7 @@ public struct HorizontalPodAutoscaler: Hashable, Sendable {
 }
 
 /// `spec` of an autoscaling/v2 HorizontalPodAutoscaler.
-public struct HorizontalPodAutoscalerSpec: Hashable, Sendable {
+public struct HorizontalPodAutoscalerSpec: Hashable, Sendable, Codable {
     public var scaleTargetRef: CrossVersionObjectReference
     /// nil means 1 (the API default).
     public var minReplicas: Int32?
@@ -32,7 +32,7 @@ public struct HorizontalPodAutoscalerSpec: Hashable, Sendable {
 }
 
 /// `scaleTargetRef`, `describedObject`.
-public struct CrossVersionObjectReference: Hashable, Sendable {
+public struct CrossVersionObjectReference: Hashable, Sendable, Codable {
     public var apiVersion: String
     public var kind: String
     public var name: String
@@ -43,7 +43,7 @@ public struct CrossVersionObjectReference: Hashable, Sendable {
 
 /// `metrics[].type`. A struct rather than an enum so an unknown type (`CheddarCheese`)
 /// survives to the controller, which reports `InvalidMetricSourceType` as Kubernetes does.
-public struct MetricSourceType: RawRepresentable, Hashable, Sendable {
+public struct MetricSourceType: RawRepresentable, Hashable, Sendable, Codable {
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public static let resource = MetricSourceType(rawValue: "Resource")
@@ -54,7 +54,7 @@ public struct MetricSourceType: RawRepresentable, Hashable, Sendable {
 }
 
 /// One entry of `spec.metrics`.
-public struct MetricSpec: Hashable, Sendable {
+public struct MetricSpec: Hashable, Sendable, Codable {
     public var type: MetricSourceType
     public var resource: ResourceMetricSource?
     public var containerResource: ContainerResourceMetricSource?
@@ -77,14 +77,14 @@ public struct MetricSpec: Hashable, Sendable {
 }
 
 /// `Utilization`, `Value` or `AverageValue`.
-public enum MetricTargetType: String, Hashable, Sendable, CaseIterable {
+public enum MetricTargetType: String, Hashable, Sendable, Codable, CaseIterable {
     case utilization = "Utilization"
     case value = "Value"
     case averageValue = "AverageValue"
 }
 
 /// `target` of a metric.
-public struct MetricTarget: Hashable, Sendable {
+public struct MetricTarget: Hashable, Sendable, Codable {
     public var type: MetricTargetType
     public var value: Quantity?
     public var averageValue: Quantity?
@@ -103,13 +103,13 @@ public struct MetricTarget: Hashable, Sendable {
 /// A resource name (`cpu`, `memory`, ...).
 public typealias ResourceName = String
 
-public struct ResourceMetricSource: Hashable, Sendable {
+public struct ResourceMetricSource: Hashable, Sendable, Codable {
     public var name: ResourceName
     public var target: MetricTarget
     public init(name: ResourceName, target: MetricTarget) { self.name = name; self.target = target }
 }
 
-public struct ContainerResourceMetricSource: Hashable, Sendable {
+public struct ContainerResourceMetricSource: Hashable, Sendable, Codable {
     public var name: ResourceName
     public var container: String
     public var target: MetricTarget
@@ -119,14 +119,14 @@ public struct ContainerResourceMetricSource: Hashable, Sendable {
 }
 
 /// `metric: {name, selector}`.
-public struct MetricIdentifier: Hashable, Sendable {
+public struct MetricIdentifier: Hashable, Sendable, Codable {
     public var name: String
     public var selector: LabelSelector?
     public init(name: String, selector: LabelSelector? = nil) { self.name = name; self.selector = selector }
 }
 
 /// A label selector; keys are kept sorted wherever they are rendered.
-public struct LabelSelector: Hashable, Sendable {
+public struct LabelSelector: Hashable, Sendable, Codable {
     public var matchLabels: [String: String]
     public var matchExpressions: [LabelSelectorRequirement]
     public init(matchLabels: [String: String] = [:], matchExpressions: [LabelSelectorRequirement] = []) {
@@ -134,20 +134,20 @@ public struct LabelSelector: Hashable, Sendable {
     }
 }
 
-public struct LabelSelectorRequirement: Hashable, Sendable {
+public struct LabelSelectorRequirement: Hashable, Sendable, Codable {
     public var key: String
     public var `operator`: String
     public var values: [String]
     public init(key: String, operator: String, values: [String]) { self.key = key; self.operator = `operator`; self.values = values }
 }
 
-public struct PodsMetricSource: Hashable, Sendable {
+public struct PodsMetricSource: Hashable, Sendable, Codable {
     public var metric: MetricIdentifier
     public var target: MetricTarget
     public init(metric: MetricIdentifier, target: MetricTarget) { self.metric = metric; self.target = target }
 }
 
-public struct ObjectMetricSource: Hashable, Sendable {
+public struct ObjectMetricSource: Hashable, Sendable, Codable {
     public var describedObject: CrossVersionObjectReference
     public var metric: MetricIdentifier
     public var target: MetricTarget
@@ -156,14 +156,14 @@ public struct ObjectMetricSource: Hashable, Sendable {
     }
 }
 
-public struct ExternalMetricSource: Hashable, Sendable {
+public struct ExternalMetricSource: Hashable, Sendable, Codable {
     public var metric: MetricIdentifier
     public var target: MetricTarget
     public init(metric: MetricIdentifier, target: MetricTarget) { self.metric = metric; self.target = target }
 }
 
 /// `spec.behavior`.
-public struct HorizontalPodAutoscalerBehavior: Hashable, Sendable {
+public struct HorizontalPodAutoscalerBehavior: Hashable, Sendable, Codable {
     public var scaleUp: HPAScalingRules?
     public var scaleDown: HPAScalingRules?
     public init(scaleUp: HPAScalingRules? = nil, scaleDown: HPAScalingRules? = nil) {
@@ -172,14 +172,14 @@ public struct HorizontalPodAutoscalerBehavior: Hashable, Sendable {
 }
 
 /// `Max`, `Min` or `Disabled`.
-public enum ScalingPolicySelect: String, Hashable, Sendable, CaseIterable {
+public enum ScalingPolicySelect: String, Hashable, Sendable, Codable, CaseIterable {
     case max = "Max"
     case min = "Min"
     case disabled = "Disabled"
 }
 
 /// `scaleUp` / `scaleDown`; nil fields are filled by API defaulting.
-public struct HPAScalingRules: Hashable, Sendable {
+public struct HPAScalingRules: Hashable, Sendable, Codable {
     public var stabilizationWindowSeconds: Int32?
     public var selectPolicy: ScalingPolicySelect?
     /// nil: defaulted; an explicit empty list stays empty.
@@ -194,12 +194,12 @@ public struct HPAScalingRules: Hashable, Sendable {
 }
 
 /// `Pods` or `Percent`.
-public enum HPAScalingPolicyType: String, Hashable, Sendable, CaseIterable {
+public enum HPAScalingPolicyType: String, Hashable, Sendable, Codable, CaseIterable {
     case pods = "Pods"
     case percent = "Percent"
 }
 
-public struct HPAScalingPolicy: Hashable, Sendable {
+public struct HPAScalingPolicy: Hashable, Sendable, Codable {
     public var type: HPAScalingPolicyType
     public var value: Int32
     public var periodSeconds: Int32

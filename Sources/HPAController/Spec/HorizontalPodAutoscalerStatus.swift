@@ -1,7 +1,7 @@
 public import SimTime
 
 /// `status` of an HPA.
-public struct HorizontalPodAutoscalerStatus: Hashable, Sendable {
+public struct HorizontalPodAutoscalerStatus: Hashable, Sendable, Codable {
     public var currentReplicas: Int32
     public var desiredReplicas: Int32
     public var lastScaleTime: SimTime?
@@ -42,21 +42,21 @@ public struct HorizontalPodAutoscalerStatus: Hashable, Sendable {
 }
 
 /// `True`, `False`, `Unknown`.
-public enum ConditionStatus: String, Hashable, Sendable, CaseIterable {
+public enum ConditionStatus: String, Hashable, Sendable, Codable, CaseIterable {
     case `true` = "True"
     case `false` = "False"
     case unknown = "Unknown"
 }
 
 /// The HPA condition types.
-public enum HorizontalPodAutoscalerConditionType: String, Hashable, Sendable, CaseIterable {
+public enum HorizontalPodAutoscalerConditionType: String, Hashable, Sendable, Codable, CaseIterable {
     case ableToScale = "AbleToScale"
     case scalingActive = "ScalingActive"
     case scalingLimited = "ScalingLimited"
     case scaledToZero = "ScaledToZero"
 }
 
-public struct HorizontalPodAutoscalerCondition: Hashable, Sendable {
+public struct HorizontalPodAutoscalerCondition: Hashable, Sendable, Codable {
     public var type: HorizontalPodAutoscalerConditionType
     public var status: ConditionStatus
     public var reason: String

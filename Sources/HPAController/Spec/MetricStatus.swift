@@ -1,5 +1,5 @@
 /// `status.currentMetrics[i].current`: what the HPA saw, milli-units.
-public struct MetricValueStatus: Hashable, Sendable {
+public struct MetricValueStatus: Hashable, Sendable, Codable {
     public var value: Int64?
     public var averageValue: Int64?
     public var averageUtilization: Int32?
@@ -9,7 +9,7 @@ public struct MetricValueStatus: Hashable, Sendable {
 }
 
 /// One entry of `status.currentMetrics`; a failed metric leaves an empty entry (`type: ""`).
-public struct MetricStatus: Hashable, Sendable {
+public struct MetricStatus: Hashable, Sendable, Codable {
     /// The source type; empty for a metric that failed this sync.
     public var type: MetricSourceType
     /// Resource / ContainerResource: the resource name.

@@ -1,16 +1,59 @@
-import ArgumentParser
+public import ArgumentParser
+import Foundation
 import HPASim
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario, print its summary and store the run.",
-        discussion: "Example: simulate run scenarios/rtc-egress/steady-day.yaml --seed 7")
+        discussion: """
+            Warnings (lints included) go to standard error; the summary to standard output.
+            Example: simulate run scenarios/rtc-egress/steady-day.yaml --seed 7 --duration 2d
+
+            \(ExitStatus.table)
+            """)
 
     @Argument(help: "Scenario file.") var scenario: String
+    @Option(help: "Seed; the same seed gives the same run (default: the scenario's).") var seed: UInt64?
+    @Option(help: ArgumentHelp("Simulated duration, replacing the scenario's (90m, 36h, 30d).", valueName: "duration"))
+    var duration: String?
+    @Option(help: "Per-task records in the database: off, sampled or all.") var detail: DetailLevel = .off
+    @Option(help: "The run's name in the database (default: the scenario file's name).") var name: String?
+    @OptionGroup var store: StoreOptions
+    @Flag(name: .shortAndLong, help: "Also show notes (objects accepted and ignored).") var verbose = false
+
+    func validate() throws {
+        if let duration, ScenarioDuration.parse(duration) == nil {
+            throw ValidationError("--duration: expected a duration such as 90m, 36h or 30d, found \"\(duration)\"")
+        }
+    }
 
     mutating func run() throws {
-        // The model issue brings the run itself.
-        print("simulate: running scenarios arrives with the cluster model (\(scenario))")
-        throw ExitStatus.invalidInput
+        let options = ScenarioRun.Options(seed: seed, duration: duration.flatMap(ScenarioDuration.parse),
+                                          database: store.destination, detail: detail, name: name)
+        let report: ScenarioRun.Report
+        do {
+            report = try ScenarioRun.run(scenarioAt: scenario, options: options)
+        } catch let error as ScenarioError {
+            printError(error.diagnostics.rendered(verbose: verbose))
+            throw ExitStatus.invalidInput
+        } catch let error as StoreError {
+            printError("simulate: error: \(error)")
+            throw ExitStatus.invalidInput
+        } catch let error as ModelConfigurationError {
+            printError("\(scenario): \(error)")
+            throw ExitStatus.invalidInput
+        }
+        let notes = report.scenario.diagnostics.rendered(verbose: verbose, explain: false)
+        if !notes.isEmpty { printError(notes) }
+        print(Summary(report.result))
+        if let id = report.runID, let db = report.database {
+            print("Stored as run \(id) in \(db) (simulate runs show \(id)).")
+        }
     }
+}
+
+extension DetailLevel: ExpressibleByArgument {}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }

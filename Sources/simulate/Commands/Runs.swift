@@ -12,11 +12,29 @@ struct Runs: ParsableCommand {
 
             \(ExitStatus.table)
             """,
-        subcommands: [List.self, Show.self, Export.self, Delete.self],
+        subcommands: [List.self, Show.self, Export.self, Delete.self, Replay.self],
         defaultSubcommand: List.self)
 }
 
 extension Runs {
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-derive every stored HPA decision from the database and compare.",
+            discussion: "Exit status 1 when a stored decision is not reproduced.")
+        @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws { try store.validateForReading() }
+
+        func run() throws {
+            let report = try store.open { try RunReplay.verify(RunID(id), in: $0) }
+            for mismatch in report.mismatches.prefix(20) { print(mismatch) }
+            print("\(report.syncs) syncs replayed, \(report.normalized) normalizations re-derived, "
+                  + "\(report.mismatches.count) mismatches")
+            if !report.mismatches.isEmpty { throw ExitStatus.checkFailed }
+        }
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the stored runs, oldest first.")
         @OptionGroup var store: StoreOptions

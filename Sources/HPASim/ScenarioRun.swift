@@ -1,0 +1,109 @@
+import Foundation
+public import ClusterModel
+public import Scenario
+public import SimTime
+public import Store
+
+/// **A run is stored whole or not at all.** Runs a scenario file and stores it.
+///
+/// ```swift
+/// let report = try ScenarioRun.run(scenarioAt: "scenarios/rtc-egress/steady-day.yaml",
+///                                  options: .init(database: "hpa-sim.sqlite"))
+/// print(report.result)            // the summary `simulate` prints
+/// ```
+/// The simulation writes to the run's own staging file while it runs (on a background
+/// thread), and the run is copied into the database in one short transaction at the end;
+/// a run that fails, or a process that is killed, leaves no rows behind.
+public enum ScenarioRun {
+    /// How to run and where to store.
+    public struct Options: Sendable {
+        /// Replaces the scenario's `seed`.
+        public var seed: UInt64?
+        /// Replaces the scenario's `duration`.
+        public var duration: SimDuration?
+        /// The run database; nil: do not store.
+        public var database: String?
+        /// Per-task records: off, sampled (one task in 16, by a stable hash of its key), or all.
+        public var detail: DetailLevel
+        /// The run's name in the database; nil: the scenario file's name.
+        public var name: String?
+        /// Scenario input limits (file size, nesting, aliases).
+        public var limits: InputLimits
+
+        public init(seed: UInt64? = nil, duration: SimDuration? = nil, database: String? = nil,
+                    detail: DetailLevel = .off, name: String? = nil, limits: InputLimits = .init()) {
+            self.seed = seed; self.duration = duration; self.database = database; self.detail = detail
+            self.name = name; self.limits = limits
+        }
+    }
+
+    /// What a run produced.
+    public struct Report: Sendable {
+        public var scenario: LoadedScenario
+        public var result: SimulationResult
+        /// The stored run's id (nil when not stored).
+        public var runID: RunID?
+        public var database: String?
+    }
+
+    /// Series resolution when the scenario sets none: the sync period, and one minute for
+    /// runs longer than a week (docs/schema.md).
+    public static func defaultSeriesResolution(for configuration: SimulationConfiguration) -> SimDuration {
+        configuration.duration > .days(7) ? max(.minutes(1), configuration.controller.syncPeriod)
+            : configuration.controller.syncPeriod
+    }
+
+    /// Loads the scenario at `path`, runs it and stores it.
+    /// - Throws: ``ScenarioError`` for bad input (nothing runs), `ModelConfigurationError`,
+    ///   or ``StoreError`` (nothing is stored).
+    public static func run(scenarioAt path: String, options: Options = .init()) throws -> Report {
+        let loaded = try ScenarioLoader.load(path: path, seed: options.seed, duration: options.duration,
+                                             limits: options.limits)
+        return try run(loaded, scenarioPath: path, options: options)
+    }
+
+    /// Runs an already loaded scenario and stores it.
+    public static func run(_ loaded: LoadedScenario, scenarioPath: String, options: Options = .init()) throws -> Report {
+        var scenario = loaded
+        var configuration = scenario.configuration
+        if configuration.results.seriesResolution == nil {
+            configuration.results.seriesResolution = defaultSeriesResolution(for: configuration)
+        }
+        configuration.results.recordTasks = options.detail != .off
+        scenario.configuration = configuration
+        let simulation = try Simulation(configuration: configuration)
+
+        guard let database = options.database else {
+            return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil)
+        }
+        let store = try RunStore(path: database)
+        let metadata = RunMetadata(
+            name: options.name ?? URL(fileURLWithPath: scenarioPath).deletingPathExtension().lastPathComponent,
+            scenarioPath: scenarioPath, scenarioJSON: try resolvedJSON(configuration), seed: configuration.seed,
+            simulatedDuration: configuration.duration,
+            seriesResolution: configuration.results.seriesResolution ?? configuration.controller.syncPeriod,
+            detailLevel: options.detail, startedAt: Date())
+        var result: SimulationResult?
+        let id = try store.record(metadata) { recorder in
+            let rows = StoreRecorder(recorder, configuration: configuration, detail: options.detail)
+            let r = try simulation.run(recorder: rows)
+            rows.recordResults(r)
+            result = r
+            return RunOutcome(finishedAt: Date())
+        }
+        guard let result else { preconditionFailure("a stored run has a result") }
+        return Report(scenario: scenario, result: result, runID: id, database: database)
+    }
+
+    /// The fully resolved scenario as the run saw it (sorted keys, so equal configurations give equal text).
+    public static func resolvedJSON(_ configuration: SimulationConfiguration) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(configuration), as: UTF8.self)
+    }
+
+    /// The configuration a stored run ran with (the inverse of ``resolvedJSON(_:)``).
+    public static func configuration(fromJSON json: String) throws -> SimulationConfiguration {
+        try JSONDecoder().decode(SimulationConfiguration.self, from: Data(json.utf8))
+    }
+}
