@@ -1,0 +1,79 @@
+import Foundation
+import HPASim
+import Testing
+
+@Suite("Running and storing scenarios")
+struct ScenarioRunTests {
+    @Test("a stored run replays to identical decisions, and a tampered row is caught")
+    func replay() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let db = dir.path("runs.sqlite")
+        let report = try ScenarioRun.run(scenarioAt: scenario("hourly-burst.yaml"),
+                                         options: .init(duration: .hours(3), database: db))
+        let id = try #require(report.runID)
+        let store = try RunStore(path: db)
+        let replay = try RunReplay.verify(id, in: store)
+        #expect(replay.mismatches == [])
+        // A sync every period from each HPA's phase offset, both ends of the run included.
+        let c = report.scenario.configuration
+        let expectedSyncs = c.autoscalers.map { a in
+            Int((c.duration - a.syncPhaseOffset).microseconds / c.controller.syncPeriod.microseconds) + 1
+        }.reduce(0, +)
+        #expect(c.autoscalers.count == 2)
+        #expect(replay.syncs == expectedSyncs)
+        #expect(replay.normalized == replay.syncs)
+
+        // The replay reads only the database: changing a stored value must show.
+        var rows = try store.hpaSyncs(of: id)
+        let rescaled = try #require(rows.firstIndex { $0.scaleUpdated })
+        rows[rescaled].desiredReplicas += 1
+        let configuration = try ScenarioRun.configuration(fromJSON: try store.run(id).metadata.scenarioJSON)
+        let tampered = RunReplay.replay(rows, configuration: configuration)
+        #expect(tampered.mismatches.map(\.field).contains("desiredReplicas"))
+        #expect(try store.scaleEvents(of: id).count == rows.filter(\.scaleUpdated).count)
+    }
+
+    @Test("the resolved scenario stored with a run decodes to the configuration that ran")
+    func resolvedScenarioRoundTrip() throws {
+        let loaded = try ScenarioLoader.load(path: scenario("steady-day.yaml"))
+        let json = try ScenarioRun.resolvedJSON(loaded.configuration)
+        #expect(try ScenarioRun.configuration(fromJSON: json) == loaded.configuration)
+        #expect(try ScenarioRun.resolvedJSON(ScenarioRun.configuration(fromJSON: json)) == json)
+    }
+
+    @Test("the same seed gives the same run, sequentially and on parallel threads")
+    func determinism() throws {
+        let loaded = try ScenarioLoader.load(path: scenario("spike-4x.yaml"), seed: 11, duration: .hours(2))
+        let first = try ScenarioRun.run(loaded, scenarioPath: "spike-4x.yaml").result
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            let r = try? ScenarioRun.run(loaded, scenarioPath: "spike-4x.yaml").result
+            results.set(i, r)
+        }
+        #expect(results.values.count == 3)
+        for r in results.values { #expect(r == first) }
+        let other = try ScenarioRun.run(ScenarioLoader.load(path: scenario("spike-4x.yaml"), seed: 12, duration: .hours(2)),
+                                        scenarioPath: "spike-4x.yaml").result
+        #expect(other != first)
+    }
+
+    @Test("a scenario with errors runs nothing and stores nothing")
+    func badScenarioStoresNothing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let db = dir.path("runs.sqlite")
+        let bad = try dir.write("bad.yaml", "manifests: [missing.yaml]\nduration: 1h\n")
+        #expect(throws: ScenarioError.self) { try ScenarioRun.run(scenarioAt: bad, options: .init(database: db)) }
+        let stored = FileManager.default.fileExists(atPath: db) ? try RunStore(path: db).runs() : []
+        #expect(stored.isEmpty)
+    }
+}
+
+/// Results gathered from parallel threads.
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byIndex: [Int: SimulationResult] = [:]
+    func set(_ i: Int, _ r: SimulationResult?) { lock.lock(); byIndex[i] = r; lock.unlock() }
+    var values: [SimulationResult] { lock.lock(); defer { lock.unlock() }; return byIndex.keys.sorted().compactMap { byIndex[$0] } }
+}

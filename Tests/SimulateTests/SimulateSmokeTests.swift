@@ -1,4 +1,0 @@
-import Testing
-
-@Test("the Simulate test target builds")
-func simulateTargetBuilds() { #expect(Bool(true)) }
