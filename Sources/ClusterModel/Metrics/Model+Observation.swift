@@ -5,39 +5,75 @@ extension Model {
     /// What one HPA's sync sees: the scale, the target's pods (terminating ones included)
     /// and the samples the metrics pipeline holds at `now`.
     func observation(autoscaler a: Int, at now: SimTime) -> Observation {
+        var observed = Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
+        fillObservation(&observed, autoscaler: a, at: now)
+        return observed
+    }
+
+    /// Overwrites `observed` with what autoscaler `a` sees at `now`, reusing its arrays and
+    /// dictionaries (the sync keeps one per HPA, so a sync allocates almost nothing).
+    ///
+    /// The result equals a freshly built observation: every field is rewritten.
+    func fillObservation(_ observed: inout Observation, autoscaler a: Int, at now: SimTime) {
         let d = Int(autoscalers[a].deployment)
-        let deployment = deployments[d]
-        let containers = deployment.configuration.template.containers
-        let requests = deployment.containerRequests
-        var observed: [ObservedPod] = []
-        var resource: [PodResourceMetrics] = []
+        // Fields are read in place: copying a whole `DeploymentState` or `PodState` retains every array in it.
+        let podIDs = deployments[d].pods
+        let containers = deployments[d].configuration.template.containers
+        let requests = deployments[d].containerRequests
+        let readsResource = autoscalers[a].readsResourceMetrics
+        // Take the buffers out so they are uniquely referenced while they are refilled.
+        var podList = observed.pods
+        observed.pods = []
+        var resource: [PodResourceMetrics]
+        if case .success(let list) = observed.resourceMetrics { resource = list } else { resource = [] }
+        observed.resourceMetrics = .success([])
+        podList.removeAll(keepingCapacity: true)
+        podList.reserveCapacity(podIDs.count)
+        var resourceCount = 0
         var active: Int32 = 0
-        observed.reserveCapacity(deployment.pods.count)
-        for p in deployment.pods {
-            let pod = pods[Int(p)]
-            let name = podName(p)
-            if !pod.deleting { active += 1 }
-            let ready: ConditionStatus? = pod.startTime == nil ? nil : (pod.ready ? .true : .false)
-            observed.append(ObservedPod(name: name, phase: observedPhase(pod), deleted: pod.deleting, ready: ready,
-                                        readyTransitionTime: pod.readyTransition, startTime: pod.startTime,
-                                        containers: requests))
-            if autoscalers[a].readsResourceMetrics, let sample = pod.sample {
-                var usage: [ContainerUsage] = []
-                for (k, c) in containers.enumerated() {
-                    let cpu = k == 0 ? sample.cpuMilli : c.baselineUsage.cpuMilli
-                    let memory = k == 0 ? sample.memoryMilli : c.baselineUsage.memoryMilli
-                    usage.append(ContainerUsage(name: c.name, usage: ["cpu": cpu, "memory": memory]))
-                }
-                resource.append(PodResourceMetrics(pod: name, timestamp: sample.timestamp, window: sample.window,
-                                                   containers: usage))
+        for p in podIDs {
+            let i = Int(p)
+            let name = pods[i].name
+            let deleting = pods[i].deleting, startTime = pods[i].startTime
+            if !deleting { active += 1 }
+            let ready: ConditionStatus? = startTime == nil ? nil : (pods[i].ready ? .true : .false)
+            podList.append(ObservedPod(name: name, phase: observedPhase(pods[i]), deleted: deleting, ready: ready,
+                                       readyTransitionTime: pods[i].readyTransition, startTime: startTime,
+                                       containers: requests))
+            guard readsResource, let sample = pods[i].sample else { continue }
+            if resourceCount == resource.count || resource[resourceCount].containers.count != containers.count {
+                let fresh = PodResourceMetrics(pod: name, timestamp: sample.timestamp, window: sample.window,
+                                               containers: containers.map { ContainerUsage(name: $0.name, usage: [:]) })
+                if resourceCount == resource.count { resource.append(fresh) } else { resource[resourceCount] = fresh }
             }
+            resource[resourceCount].pod = name
+            resource[resourceCount].timestamp = sample.timestamp
+            resource[resourceCount].window = sample.window
+            for (k, c) in containers.enumerated() {
+                resource[resourceCount].containers[k].name = c.name
+                let cpu = k == 0 ? sample.cpuMilli : c.baselineUsage.cpuMilli
+                let memory = k == 0 ? sample.memoryMilli : c.baselineUsage.memoryMilli
+                resource[resourceCount].containers[k].usage.fill(cpu: cpu, memory: memory)
+            }
+            resourceCount += 1
         }
+        resource.removeSubrange(resourceCount...)
+        observed.scale = ScaleObservation(specReplicas: deployments[d].replicas, statusReplicas: active)
+        observed.pods = podList
+        observed.resourceMetrics = .success(resource)
+
         let custom = configuration.metrics.custom
         let window = custom.queryWindow > .zero ? custom.queryWindow : custom.scrapeInterval
-        var podMetrics: [String: [PodMetricSample]] = [:]
-        for (k, metric) in deployment.podMetrics.enumerated() {
-            var samples: [PodMetricSample] = []
-            for p in deployment.pods {
+        var podMetrics = observed.podMetrics
+        observed.podMetrics = [:]
+        let podMetricSpecs = deployments[d].podMetrics
+        if podMetrics.count != podMetricSpecs.count || podMetricSpecs.contains(where: { podMetrics[$0.name] == nil }) {
+            podMetrics = [:]
+        }
+        for (k, metric) in podMetricSpecs.enumerated() {
+            var samples = podMetrics.removeValue(forKey: metric.name) ?? []
+            samples.removeAll(keepingCapacity: true)
+            for p in podIDs {
                 guard k < pods[Int(p)].customSamples.count,
                       let (value, timestamp) = pods[Int(p)].customSamples[k].query(now: now, window: custom.queryWindow)
                 else { continue }
@@ -46,25 +82,40 @@ extension Model {
             }
             podMetrics[metric.name] = samples
         }
-        var objectMetrics: [String: ObjectMetricSample] = [:]
+        observed.podMetrics = podMetrics
+        var objectMetrics = observed.objectMetrics
+        observed.objectMetrics = [:]
+        objectMetrics.removeAll(keepingCapacity: true)
         for series in metrics.objects {
             if let (value, timestamp) = series.window.query(now: now, window: custom.queryWindow) {
                 objectMetrics[series.name] = ObjectMetricSample(valueMilli: milli(value), timestamp: timestamp)
             }
         }
-        var externalMetrics: [String: ExternalMetricSample] = [:]
+        observed.objectMetrics = objectMetrics
+        var externalMetrics = observed.externalMetrics
+        observed.externalMetrics = [:]
+        externalMetrics.removeAll(keepingCapacity: true)
         for series in metrics.externals {
             if let value = series.value {
                 externalMetrics[series.name] = ExternalMetricSample(valuesMilli: [milli(value)], timestamp: series.timestamp)
             }
         }
-        return Observation(scale: ScaleObservation(specReplicas: deployment.replicas, statusReplicas: active),
-                           pods: observed, resourceMetrics: .success(resource), podMetrics: podMetrics,
-                           objectMetrics: objectMetrics, externalMetrics: externalMetrics)
+        observed.externalMetrics = externalMetrics
+        observed.customMetricsError = nil
+        observed.externalMetricsError = nil
     }
 
     private func milli(_ value: Double) -> Int64 {
         let v = (value * 1000).rounded()
         return v.isFinite ? Int64(max(-9.0e18, min(9.0e18, v))) : 0
+    }
+}
+
+private extension Dictionary where Key == ResourceName, Value == Int64 {
+    /// Makes this exactly `["cpu": cpu, "memory": memory]`, in place when it already has those keys.
+    mutating func fill(cpu: Int64, memory: Int64) {
+        self["cpu"] = cpu
+        self["memory"] = memory
+        if count != 2 { self = ["cpu": cpu, "memory": memory] }
     }
 }

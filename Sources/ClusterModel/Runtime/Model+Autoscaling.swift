@@ -9,9 +9,13 @@ extension Model {
         let period = max(.seconds(1), configuration.controller.syncPeriod)
         if now + period <= end { engine.schedule(.hpaSync(autoscaler: Int32(a)), at: now + period, phase: Phase.sync) }
         let d = Int(autoscalers[a].deployment)
-        let observed = observation(autoscaler: a, at: now)
+        // Taken out and put back after the reconcile, so its buffers are reused, not copied.
+        var observed = autoscalers[a].observation ?? Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
+        autoscalers[a].observation = nil
+        fillObservation(&observed, autoscaler: a, at: now)
         var history = autoscalers[a].history
         let decision = controller.reconcile(observed, hpa: autoscalers[a].hpa, history: &history, now: now)
+        autoscalers[a].observation = observed
         autoscalers[a].history = history
         autoscalers[a].hpa.status = decision.status
         let name = autoscalers[a].hpa.name

@@ -137,6 +137,8 @@ struct AutoscalerState {
     let deployment: Int32
     /// Whether any metric (or the default CPU metric of an empty list) reads metrics-server.
     let readsResourceMetrics: Bool
+    /// The last sync's observation, kept so the next one reuses its buffers.
+    var observation: Observation?
 
     init(hpa: HorizontalPodAutoscaler, deployment: Int32) {
         self.hpa = hpa

@@ -43,7 +43,14 @@ struct MetricEvaluator {
     var calculator: ReplicaCalculator
     var observed: Observation
     /// The HPA's namespace, for error messages.
-    var namespace: String = "default"
+    var namespace: String
+    /// Checked once per sync rather than once per metric.
+    let podNamesDistinct: Bool
+
+    init(calculator: ReplicaCalculator, observed: Observation, namespace: String = "default") {
+        self.calculator = calculator; self.observed = observed; self.namespace = namespace
+        podNamesDistinct = PodSampleMatch.namesDistinct(observed.pods)
+    }
 
     func evaluate(_ spec: MetricSpec) -> MetricEvaluation {
         do {
@@ -77,7 +84,8 @@ struct MetricEvaluator {
             let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
                 let samples = try podSamples(source.metric.name)
                 return try calculator.plainMetricReplicas(current: current, targetAverage: target.milliValue,
-                                                          resource: nil, pods: observed.pods, samples: samples)
+                                                          resource: nil, pods: observed.pods, samples: samples,
+                                                          podNamesDistinct: podNamesDistinct)
             }
             let status = MetricStatus(type: .pods, metric: source.metric,
                                       current: MetricValueStatus(averageValue: calc.usage))
@@ -97,12 +105,12 @@ struct MetricEvaluator {
 
     private func resource(name: ResourceName, container: String, target: MetricTarget, reason: String,
                           label: String, type: MetricSourceType) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
-        let prefix = "failed to get \(name) utilization: "
         if let average = target.averageValue {
-            let calc = try wrap(reason, prefix) { () throws(ReplicaCalculationError) in
+            let calc = try wrap(reason, "failed to get \(name) utilization: ") { () throws(ReplicaCalculationError) in
                 let samples = try resourceSamples(name, container: container)
                 return try calculator.plainMetricReplicas(current: current, targetAverage: average.milliValue,
-                                                          resource: name, pods: observed.pods, samples: samples)
+                                                          resource: name, pods: observed.pods, samples: samples,
+                                                          podNamesDistinct: podNamesDistinct)
             }
             let status = MetricStatus(type: type, resourceName: name, container: container.isEmpty ? nil : container,
                                       current: MetricValueStatus(averageValue: calc.usage))
@@ -112,11 +120,11 @@ struct MetricEvaluator {
             throw MetricFailure(reason: reason, message: "invalid \(label) metric source: "
                                 + "neither a utilization target nor a value target was set")
         }
-        let calc = try wrap(reason, prefix) { () throws(ReplicaCalculationError) in
+        let calc = try wrap(reason, "failed to get \(name) utilization: ") { () throws(ReplicaCalculationError) in
             let samples = try resourceSamples(name, container: container)
             return try calculator.resourceUtilizationReplicas(
                 current: current, targetUtilization: utilization, resource: name, container: container,
-                pods: observed.pods, samples: samples)
+                pods: observed.pods, samples: samples, podNamesDistinct: podNamesDistinct)
         }
         let status = MetricStatus(type: type, resourceName: name, container: container.isEmpty ? nil : container,
                                   current: MetricValueStatus(averageValue: calc.rawAverage,
@@ -282,8 +290,9 @@ struct MetricEvaluator {
         MetricFailure(reason: reason, message: "invalid \(label) metric source: the \(label) field is not set")
     }
 
-    private func wrap(_ reason: String, _ prefix: String,
+    /// Runs `body`; a failure becomes `reason` with `prefix` (built only then) before the message.
+    private func wrap(_ reason: String, _ prefix: @autoclosure () -> String,
                       _ body: () throws(ReplicaCalculationError) -> ReplicaCalculation) throws(MetricFailure) -> ReplicaCalculation {
-        do { return try body() } catch { throw MetricFailure(reason: reason, message: prefix + error.message) }
+        do { return try body() } catch { throw MetricFailure(reason: reason, message: prefix() + error.message) }
     }
 }

@@ -43,24 +43,41 @@ public enum PodGrouping {
                              now: SimTime) -> PodGroups {
         var groups = PodGroups()
         for pod in pods {
-            if pod.deleted || pod.phase == .failed { groups.ignored.append(pod.name); continue }
-            if pod.phase == .pending { groups.unready.append(pod.name); continue }
-            guard let sample = samples[pod.name] else { groups.missing.append(pod.name); continue }
-            if resource == "cpu" {
-                let unready: Bool
-                if let ready = pod.ready, let start = pod.startTime {
-                    if start + cpuInitializationPeriod > now {
-                        unready = ready == .false || sample.timestamp < pod.readyTransitionTime + sample.window
-                    } else {
-                        unready = ready == .false && start + initialReadinessDelay > pod.readyTransitionTime
-                    }
-                } else {
-                    unready = true
-                }
-                if unready { groups.unready.append(pod.name); continue }
+            switch classify(pod, sample: samples[pod.name], resource: resource,
+                            cpuInitializationPeriod: cpuInitializationPeriod,
+                            initialReadinessDelay: initialReadinessDelay, now: now) {
+            case .ignored: groups.ignored.append(pod.name)
+            case .unready: groups.unready.append(pod.name)
+            case .missing: groups.missing.append(pod.name)
+            case .ready: groups.readyCount += 1
             }
-            groups.readyCount += 1
         }
         return groups
     }
+
+    /// One pod's class, by the rules of ``group(pods:samples:resource:cpuInitializationPeriod:initialReadinessDelay:now:)``.
+    static func classify(_ pod: ObservedPod, sample: PodSample?, resource: ResourceName?,
+                         cpuInitializationPeriod: SimDuration, initialReadinessDelay: SimDuration,
+                         now: SimTime) -> PodClass {
+        if pod.deleted || pod.phase == .failed { return .ignored }
+        if pod.phase == .pending { return .unready }
+        guard let sample else { return .missing }
+        if resource == "cpu" {
+            let unready: Bool
+            if let ready = pod.ready, let start = pod.startTime {
+                if start + cpuInitializationPeriod > now {
+                    unready = ready == .false || sample.timestamp < pod.readyTransitionTime + sample.window
+                } else {
+                    unready = ready == .false && start + initialReadinessDelay > pod.readyTransitionTime
+                }
+            } else {
+                unready = true
+            }
+            if unready { return .unready }
+        }
+        return .ready
+    }
 }
+
+/// The class `groupPods` puts one pod in.
+enum PodClass { case ignored, unready, missing, ready }

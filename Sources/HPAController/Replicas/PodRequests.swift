@@ -23,14 +23,28 @@ public enum PodRequests {
         var result: [(pod: String, request: Int64)] = []
         result.reserveCapacity(pods.count)
         for pod in pods {
-            let podLevelSet = pod.podRequests?.keys.contains { podLevelResourceNames.contains($0) } ?? false
-            if container.isEmpty, podLevelResources, podLevelSet {
-                result.append((pod.name, try podLevelRequest(pod, resource: resource)))
-            } else {
-                result.append((pod.name, try containerRequests(pod, container: container, resource: resource)))
-            }
+            result.append((pod.name, try request(pod, container: container, resource: resource,
+                                                 podLevelResources: podLevelResources)))
         }
         return result
+    }
+
+    /// ``requests(pods:container:resource:podLevelResources:)`` without the names.
+    static func requestValues(pods: [ObservedPod], container: String, resource: ResourceName,
+                              podLevelResources: Bool) throws(PodRequestsError) -> [Int64] {
+        var result: [Int64] = []
+        result.reserveCapacity(pods.count)
+        for pod in pods {
+            result.append(try request(pod, container: container, resource: resource, podLevelResources: podLevelResources))
+        }
+        return result
+    }
+
+    private static func request(_ pod: ObservedPod, container: String, resource: ResourceName,
+                                podLevelResources: Bool) throws(PodRequestsError) -> Int64 {
+        let podLevelSet = pod.podRequests?.keys.contains { podLevelResourceNames.contains($0) } ?? false
+        if container.isEmpty, podLevelResources, podLevelSet { return try podLevelRequest(pod, resource: resource) }
+        return try containerRequests(pod, container: container, resource: resource)
     }
 
     private static func podLevelRequest(_ pod: ObservedPod, resource: ResourceName) throws(PodRequestsError) -> Int64 {
@@ -45,13 +59,16 @@ public enum PodRequests {
     private static func containerRequests(_ pod: ObservedPod, container: String, resource: ResourceName)
         throws(PodRequestsError) -> Int64 {
         var sum: Int64 = 0
-        for entry in pod.containers + pod.initContainers.filter(\.restartable)
-        where container.isEmpty || entry.name == container {
-            guard let request = entry.requests[resource] else {
-                throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
+        // Containers, then restartable init containers (no concatenated copy: this runs per pod per sync).
+        for initContainers in [false, true] {
+            for entry in initContainers ? pod.initContainers : pod.containers
+            where (!initContainers || entry.restartable) && (container.isEmpty || entry.name == container) {
+                guard let request = entry.requests[resource] else {
+                    throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
+                }
+                sum &+= request
+                if entry.name == container { return sum }   // container names are unique in a pod
             }
-            sum &+= request
-            if entry.name == container { return sum }   // container names are unique in a pod
         }
         if !container.isEmpty { throw PodRequestsError("container \(container) not found in Pod \(pod.name)") }
         return sum

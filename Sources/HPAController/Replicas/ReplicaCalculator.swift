@@ -26,7 +26,20 @@ public struct ReplicaCalculator: Hashable, Sendable {
     public func resourceUtilizationReplicas(current: Int32, targetUtilization: Int32, resource: ResourceName,
                                             container: String, pods: [ObservedPod], samples: [PodSample])
         throws(ReplicaCalculationError) -> ReplicaCalculation {
+        try resourceUtilizationReplicas(current: current, targetUtilization: targetUtilization, resource: resource,
+                                        container: container, pods: pods, samples: samples, podNamesDistinct: nil)
+    }
+
+    /// `podNamesDistinct`: whether `pods` have distinct names, when the caller knows (nil: check).
+    func resourceUtilizationReplicas(current: Int32, targetUtilization: Int32, resource: ResourceName,
+                                     container: String, pods: [ObservedPod], samples: [PodSample],
+                                     podNamesDistinct: Bool?) throws(ReplicaCalculationError) -> ReplicaCalculation {
         guard !pods.isEmpty else { throw ReplicaCalculationError(Self.noPods) }
+        if let match = PodSampleMatch(pods: pods, samples: samples, namesDistinct: podNamesDistinct) {
+            return try indexedUtilizationReplicas(current: current, targetUtilization: targetUtilization,
+                                                  resource: resource, container: container, pods: pods,
+                                                  samples: samples, match: match)
+        }
         var metrics = SampleSet(samples)
         let groups = group(pods: pods, metrics: metrics, resource: resource)
         metrics.remove(groups.ignored)
@@ -76,7 +89,19 @@ public struct ReplicaCalculator: Hashable, Sendable {
     public func plainMetricReplicas(current: Int32, targetAverage: Int64, resource: ResourceName?,
                                     pods: [ObservedPod], samples: [PodSample])
         throws(ReplicaCalculationError) -> ReplicaCalculation {
+        try plainMetricReplicas(current: current, targetAverage: targetAverage, resource: resource, pods: pods,
+                                samples: samples, podNamesDistinct: nil)
+    }
+
+    /// `podNamesDistinct`: whether `pods` have distinct names, when the caller knows (nil: check).
+    func plainMetricReplicas(current: Int32, targetAverage: Int64, resource: ResourceName?, pods: [ObservedPod],
+                             samples: [PodSample], podNamesDistinct: Bool?)
+        throws(ReplicaCalculationError) -> ReplicaCalculation {
         guard !pods.isEmpty else { throw ReplicaCalculationError(Self.noPods) }
+        if let match = PodSampleMatch(pods: pods, samples: samples, namesDistinct: podNamesDistinct) {
+            return try indexedPlainReplicas(current: current, targetAverage: targetAverage, resource: resource,
+                                            pods: pods, samples: samples, match: match)
+        }
         var metrics = SampleSet(samples)
         let groups = group(pods: pods, metrics: metrics, resource: resource)
         metrics.remove(groups.ignored)
@@ -157,7 +182,7 @@ public struct ReplicaCalculator: Hashable, Sendable {
 
     /// The rebalanced proposal: `current` when the rebalance lands in tolerance, flips the
     /// direction, or would move against the ratio.
-    private func rebalanced(current: Int32, ratio: Double, newRatio: Double, sampleCount: Int) -> Int32 {
+    func rebalanced(current: Int32, ratio: Double, newRatio: Double, sampleCount: Int) -> Int32 {
         if tolerances.contains(newRatio) || (ratio < 1.0 && newRatio > 1.0) || (ratio > 1.0 && newRatio < 1.0) {
             return current
         }
