@@ -38,8 +38,9 @@ public final class RunStore: Sendable {
         configuration.prepareDatabase { db in
             // WAL with synchronous NORMAL: a commit is atomic and survives a killed process;
             // only a power loss may undo the last commits (never corrupt the file). It moves the
-            // fsync from each run's commit to the checkpoint.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // fsync from each run's commit to the checkpoint. 16 KiB pages (for a new file):
+            // a quarter of the WAL frames and write calls per copied run.
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -6,9 +6,10 @@ import GRDB
 /// **A run is one transaction.** Rows go to a staging SQLite file beside the main database
 /// (`<db>.staging-…`), never to the main file, so a simulation holds no lock on the main
 /// database while it runs. ``commit(_:)`` copies the staging file in with one short transaction
-/// (`ATTACH` and `INSERT … SELECT`, giving the run its id) and deletes it. A run that throws,
-/// is discarded or is killed never reaches the main database; the next ``RunStore`` opened on
-/// it removes the abandoned staging file.
+/// (`ATTACH` and `INSERT … SELECT *`) and deletes it. The rows' ids already carry the run id the
+/// recorder was promised when it started (`RowKey`), so the copy needs no rewriting and SQLite
+/// runs it by its transfer optimization. A run that throws, is discarded or is killed never
+/// reaches the main database; the next ``RunStore`` opened on it removes the abandoned staging file.
 ///
 /// **Recording overlaps the simulation.** `record` only appends to a buffer; every
 /// ``Options/batchRows`` rows the buffer is written on the staging connection's own serial
@@ -18,16 +19,13 @@ import GRDB
 ///
 /// **Bulk rows bind a prepared statement.** Rows are inserted through SQLite's C API with
 /// positional binds (`BulkStatement`), not GRDB `Codable` records. Measured on the 2-core
-/// development machine (release build, 200 000 10-column `series` rows into a journal-less
-/// staging file, one transaction; the machine was shared, load 6–7, so take the best of
-/// four rounds): raw binds 0.71 M rows/s, `Statement.setUncheckedArguments` 0.33 M rows/s,
-/// `Codable` `PersistableRecord.insert` 0.08 M rows/s: raw is 4–10× the Codable path
-/// (≈ 9.7× in the quietest round) and 1.2–2.2× `setUncheckedArguments`. Through this
-/// recorder, recording and committing 200 000 rows (copy-in included) took 0.5–0.7 s; a
-/// diurnal-week-shaped run (80 640 syncs, 241 920 metric rows, 161 280 series rows) took
-/// 4–8 s, 1.7–2.7 s of it the commit: syncs and their metrics cost about three times a series
-/// row, almost all of it inside SQLite (perf: 62 % libsqlite3, 11 % kernel writes).
-/// `Benchmarks/Benchmarks/StoreBenchmarks` repeats the comparison.
+/// development machine (release build, 100 000 10-column `series` rows, one transaction; the
+/// machine was shared, so take ratios, not absolutes): raw binds 0.26 s, `Statement.setUncheckedArguments`
+/// 0.28 s, `Codable` `PersistableRecord.insert` 0.99 s (the raw path is ~4× the Codable one).
+/// A stored diurnal week (80 641 syncs, 241 923 metric rows, 201 605 series rows; 34 MB) takes
+/// 0.3 s of commit transaction plus 0.1 s of WAL checkpoint; the staging writes run on the
+/// second core and keep up with the simulation (the caller waits on them for under 0.02 s).
+/// `Benchmarks/Benchmarks/StoreBenchmarks` measures the stored run against `--no-store`.
 ///
 /// `record` never throws: a failed batch (a violated `CHECK`, a full disk) is kept and thrown by
 /// ``commit(_:)``, and rows recorded after it are dropped. The recorder is safe to use from any
@@ -92,8 +90,8 @@ public final class RunRecorder: @unchecked Sendable {
                 // A staging file is thrown away on any failure: no journal, no fsync, no
                 // lock traffic per batch, and a cache that holds the growing index pages.
                 try db.execute(sql: """
-                    PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;
-                    PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY
+                    PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                    PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY
                     """)
             }
             stagingQueue = try DatabaseQueue(path: staging.path, configuration: configuration)
