@@ -66,6 +66,31 @@ struct CommitTests {
         #expect(try first.integrityCheck() == ["ok"])
     }
 
+    @Test("syncs and metrics inserted 16 rows a step read back in order, remainders included",
+          arguments: [1, 16, 37, 100])
+    func manySyncs(count: Int) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let store = try RunStore(path: dir.path("runs.sqlite"))
+        let template = SampleRun.syncs[0]
+        let syncs = (0..<count).map { i in
+            var row = template
+            row.time = .seconds(Int64(i) * 15)
+            row.hpa = i % 3 == 0 ? "webhook-notifier-hpa" : "egress-hpa"
+            row.currentReplicas = Int32(i % 7)
+            row.metrics = i % 5 == 4 ? [] : template.metrics.map { m in
+                var m = m
+                m.readyPods = Int32(i)
+                return m
+            }
+            return row
+        }
+        let recorder = try store.makeRecorder(for: SampleRun.metadata)
+        syncs.forEach(recorder.record)
+        let id = try recorder.commit(SampleRun.outcome)
+        #expect(try store.hpaSyncs(of: id) == syncs)
+    }
+
     /// The opcodes of `sql` on `db`.
     func opcodes(_ db: Database, _ sql: String) throws -> [String] {
         try Row.fetchAll(db, sql: "EXPLAIN " + sql).map { $0["opcode"] }

@@ -60,36 +60,41 @@ struct RowBatch: Sendable {
             }
         }
         if !syncs.isEmpty {
-            let sync = try BulkStatement(db, table: "hpa_syncs", sql: """
-                INSERT INTO hpa_syncs (id, run_id, time_us, hpa, current_replicas, recommendation, failure,
-                    stabilized, desired_replicas, limiting_reason, conditions_id, scale_updated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let metric = try BulkStatement(db, table: "hpa_sync_metrics", sql: """
-                INSERT INTO hpa_sync_metrics (id, run_id, sync_id, metric_index, current, proposal, ready_pods,
-                    unready_pods, missing_pods, ignored_pods, usage_milli_sum, request_milli_sum, ratio, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (n, conditions, row) in syncs {
+            var metricRefs: [(sync: Int, index: Int)] = []   // where each metric row is, in order
+            metricRefs.reserveCapacity(syncs.count * 3)
+            for (i, entry) in syncs.enumerated() {
+                let row = entry.row
                 guard row.metrics.count <= RowKey.metricsPerSync else {
                     throw StoreError.sqlite(path: path, operation: "insert into hpa_sync_metrics",
                                             message: "\(row.hpa) has \(row.metrics.count) metrics; at most \(RowKey.metricsPerSync) are stored")
                 }
-                let id = RowKey.sync(run, n)
-                sync.bind(1, id); sync.bind(2, run); sync.bind(3, row.time.microseconds); sync.bind(4, row.hpa)
-                sync.bind(5, Int64(row.currentReplicas)); sync.bind(6, row.recommendation); sync.bind(7, row.failure)
-                sync.bind(8, row.stabilized); sync.bind(9, Int64(row.desiredReplicas)); sync.bind(10, row.limitingReason)
-                sync.bind(11, RowKey.base(run) | conditions); sync.bind(12, Int64(row.scaleUpdated ? 1 : 0))
-                try sync.step(path: path)
-                for (index, m) in row.metrics.enumerated() {
-                    metric.bind(1, id + Int64(index)); metric.bind(2, run); metric.bind(3, id)
-                    metric.bind(4, Int64(index)); metric.bind(5, m.current); metric.bind(6, m.proposal)
-                    metric.bind(7, Int64(m.readyPods)); metric.bind(8, Int64(m.unreadyPods))
-                    metric.bind(9, Int64(m.missingPods)); metric.bind(10, Int64(m.ignoredPods))
-                    metric.bind(11, m.usageMilliSum); metric.bind(12, m.requestMilliSum); metric.bind(13, m.ratio)
-                    metric.bind(14, m.error)
-                    try metric.step(path: path)
-                }
+                for index in row.metrics.indices { metricRefs.append((i, index)) }
+            }
+            let sync = try MultiRowInsert(db, table: "hpa_syncs", head: """
+                INSERT INTO hpa_syncs (id, run_id, time_us, hpa, current_replicas, recommendation, failure,
+                    stabilized, desired_replicas, limiting_reason, conditions_id, scale_updated)
+                """, columns: 12)
+            try sync.insert(count: syncs.count, path: path) { s, o, i in
+                let (n, conditions, row) = syncs[i]
+                s.bind(o + 1, RowKey.sync(run, n)); s.bind(o + 2, run); s.bind(o + 3, row.time.microseconds)
+                s.bind(o + 4, row.hpa); s.bind(o + 5, Int64(row.currentReplicas)); s.bind(o + 6, row.recommendation)
+                s.bind(o + 7, row.failure); s.bind(o + 8, row.stabilized); s.bind(o + 9, Int64(row.desiredReplicas))
+                s.bind(o + 10, row.limitingReason); s.bind(o + 11, RowKey.base(run) | conditions)
+                s.bind(o + 12, Int64(row.scaleUpdated ? 1 : 0))
+            }
+            let metric = try MultiRowInsert(db, table: "hpa_sync_metrics", head: """
+                INSERT INTO hpa_sync_metrics (id, run_id, sync_id, metric_index, current, proposal, ready_pods,
+                    unready_pods, missing_pods, ignored_pods, usage_milli_sum, request_milli_sum, ratio, error)
+                """, columns: 14)
+            try metric.insert(count: metricRefs.count, path: path) { s, o, i in
+                let (syncIndex, index) = metricRefs[i]
+                let id = RowKey.sync(run, syncs[syncIndex].n), m = syncs[syncIndex].row.metrics[index]
+                s.bind(o + 1, id + Int64(index)); s.bind(o + 2, run); s.bind(o + 3, id)
+                s.bind(o + 4, Int64(index)); s.bind(o + 5, m.current); s.bind(o + 6, m.proposal)
+                s.bind(o + 7, Int64(m.readyPods)); s.bind(o + 8, Int64(m.unreadyPods))
+                s.bind(o + 9, Int64(m.missingPods)); s.bind(o + 10, Int64(m.ignoredPods))
+                s.bind(o + 11, m.usageMilliSum); s.bind(o + 12, m.requestMilliSum); s.bind(o + 13, m.ratio)
+                s.bind(o + 14, m.error)
             }
         }
         if !scaleEvents.isEmpty {
@@ -165,19 +170,17 @@ struct RowBatch: Sendable {
 
     /// The series insert: rows numbered from `first` within `run`.
     static func writeSeries(_ rows: [SeriesRow], _ db: Database, path: String, run: Int64, first: Int64) throws {
-        let s = try BulkStatement(db, table: "series", sql: """
+        let insert = try MultiRowInsert(db, table: "series", head: """
             INSERT INTO series (id, run_id, deployment, time_us, replicas, ready_pods, cpu_utilization,
                 memory_utilization, active_tasks, queue_depth, notifier_backlog)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for (n, row) in rows.enumerated() {
-            s.bind(1, RowKey.base(run) | (first + Int64(n)))
-            s.bind(2, run); s.bind(3, row.deployment); s.bind(4, row.time.microseconds)
-            s.bind(5, Int64(row.replicas)); s.bind(6, Int64(row.readyPods)); s.bind(7, row.cpuUtilization)
-            s.bind(8, row.memoryUtilization); s.bind(9, Int64(row.activeTasks)); s.bind(10, Int64(row.queueDepth))
-            s.bind(11, row.notifierBacklog)
-            try s.step(path: path)
+            """, columns: 11)
+        try insert.insert(count: rows.count, path: path) { s, o, n in
+            let row = rows[n]
+            s.bind(o + 1, RowKey.base(run) | (first + Int64(n)))
+            s.bind(o + 2, run); s.bind(o + 3, row.deployment); s.bind(o + 4, row.time.microseconds)
+            s.bind(o + 5, Int64(row.replicas)); s.bind(o + 6, Int64(row.readyPods)); s.bind(o + 7, row.cpuUtilization)
+            s.bind(o + 8, row.memoryUtilization); s.bind(o + 9, Int64(row.activeTasks))
+            s.bind(o + 10, Int64(row.queueDepth)); s.bind(o + 11, row.notifierBacklog)
         }
     }
 }
-
