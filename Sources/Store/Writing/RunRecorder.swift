@@ -18,14 +18,14 @@ import GRDB
 /// written in the order they were filled, so what is stored does not depend on timing.
 ///
 /// **Bulk rows bind a prepared statement.** Rows are inserted through SQLite's C API with
-/// positional binds (`BulkStatement`), not GRDB `Codable` records. Measured on the 2-core
-/// development machine (release build, 100 000 10-column `series` rows, one transaction; the
-/// machine was shared, so take ratios, not absolutes): raw binds 0.26 s, `Statement.setUncheckedArguments`
-/// 0.28 s, `Codable` `PersistableRecord.insert` 0.99 s (the raw path is ~4× the Codable one).
-/// A stored diurnal week (80 641 syncs, 241 923 metric rows, 201 605 series rows; 34 MB) takes
-/// 0.3 s of commit transaction plus 0.1 s of WAL checkpoint; the staging writes run on the
-/// second core and keep up with the simulation (the caller waits on them for under 0.02 s).
-/// `Benchmarks/Benchmarks/StoreBenchmarks` measures the stored run against `--no-store`.
+/// positional binds (`BulkStatement`), 16 rows a step (`MultiRowInsert`), not GRDB `Codable`
+/// records. Measured on the 2-core development machine (release build, 100 000 10-column
+/// `series` rows; shared machine, load about 1, median of 5): this recorder, staging writes and
+/// copy-in included, 0.14 s; a direct `Statement.setUncheckedArguments` loop 0.25 s; `Codable`
+/// `PersistableRecord.insert` 0.91 s. A stored diurnal week (80 641 syncs, 241 923 metric rows,
+/// 201 605 series rows; 34 MB) spends 0.20–0.25 s in the commit transaction and 0.05–0.07 s in
+/// the WAL checkpoint after it; the staging writes run on the second core and keep up with the
+/// simulation. `Benchmarks/Benchmarks/StoreBenchmarks` measures the stored run against `--no-store`.
 ///
 /// `record` never throws: a failed batch (a violated `CHECK`, a full disk) is kept and thrown by
 /// ``commit(_:)``, and rows recorded after it are dropped. The recorder is safe to use from any
