@@ -2,6 +2,7 @@
 // Benchmarks for hpa-sim, kept out of the main package so that ordo-one/benchmark (and its
 // malloc interposer) never reaches users. Run from this folder:
 //   swift package benchmark --target EngineBenchmarks
+//   swift package benchmark --target StoreBenchmarks
 import PackageDescription
 
 let package = Package(
@@ -10,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(name: "hpa-sim", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The event engine: PHOLD throughput and allocations per event.
@@ -20,6 +22,19 @@ let package = Package(
                 .product(name: "EventEngine", package: "hpa-sim"),
             ],
             path: "Benchmarks/EngineBenchmarks",
+            swiftSettings: [.treatAllWarnings(as: .error)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The run store: a diurnal week stored vs not stored, the recorder's bulk path beside
+        // GRDB's Codable and StatementArguments baselines.
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HPASim", package: "hpa-sim"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/StoreBenchmarks",
             swiftSettings: [.treatAllWarnings(as: .error)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

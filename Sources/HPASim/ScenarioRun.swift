@@ -44,6 +44,8 @@ public enum ScenarioRun {
         /// The stored run's id (nil when not stored).
         public var runID: RunID?
         public var database: String?
+        /// How the copy into the database went (nil when not stored).
+        public var commitTimings: CommitTimings?
     }
 
     /// Series resolution when the scenario sets none: the sync period, and one minute for
@@ -74,7 +76,7 @@ public enum ScenarioRun {
         let simulation = try Simulation(configuration: configuration)
 
         guard let database = options.database else {
-            return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil)
+            return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil, commitTimings: nil)
         }
         let store = try RunStore(path: database)
         let metadata = RunMetadata(
@@ -83,16 +85,19 @@ public enum ScenarioRun {
             simulatedDuration: configuration.duration,
             seriesResolution: configuration.results.seriesResolution ?? configuration.controller.syncPeriod,
             detailLevel: options.detail, startedAt: Date())
-        var result: SimulationResult?
-        let id = try store.record(metadata) { recorder in
+        let recorder = try store.makeRecorder(for: metadata)
+        let result: SimulationResult
+        do {
             let rows = StoreRecorder(recorder, configuration: configuration, detail: options.detail)
-            let r = try simulation.run(recorder: rows)
-            rows.recordResults(r)
-            result = r
-            return RunOutcome(finishedAt: Date())
+            result = try simulation.run(recorder: rows)
+            rows.recordResults(result)
+        } catch {
+            recorder.discard()   // nothing reaches the database
+            throw error
         }
-        guard let result else { preconditionFailure("a stored run has a result") }
-        return Report(scenario: scenario, result: result, runID: id, database: database)
+        let id = try recorder.commit(RunOutcome(finishedAt: Date()))
+        return Report(scenario: scenario, result: result, runID: id, database: database,
+                      commitTimings: recorder.commitTimings)
     }
 
     /// The fully resolved scenario as the run saw it (sorted keys, so equal configurations give equal text).

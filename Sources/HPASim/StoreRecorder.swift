@@ -12,16 +12,17 @@ public import Store
 public final class StoreRecorder: SimulationRecorder {
     let recorder: RunRecorder
     let detail: DetailLevel
-    let notifiers: Set<String>
+    /// Few names (one per notifier deployment): an array compare is cheaper than hashing per row.
+    let notifiers: [String]
     private var taskCount: Int64 = 0
 
     /// Records into `recorder`; `configuration` names the notifier deployments (whose series carry a backlog).
     public init(_ recorder: RunRecorder, configuration: SimulationConfiguration, detail: DetailLevel) {
         self.recorder = recorder
         self.detail = detail
-        self.notifiers = Set(configuration.deployments.compactMap { d in
+        self.notifiers = configuration.deployments.compactMap { d in
             if case .notifier = d.role { return d.name } else { return nil }
-        })
+        }
     }
 
     public func recordSync(hpa: String, decision: ScalingDecision, at time: SimTime) throws {

@@ -1,12 +1,15 @@
-// Store benchmarks: the recorder's bulk path beside GRDB's Codable and StatementArguments baselines.
+// Store benchmarks: what storing adds to a real run (diurnal-week.yaml with and without the
+// store), and the recorder's bulk path beside GRDB's Codable and StatementArguments baselines.
 //
-// Each benchmark checks the row count it stored. The first three write `rowCount` 10-column
-// `series` rows; the week-shaped one writes what a 7-day run writes at the default resolution.
+// Each benchmark checks the row counts it stored. The synthetic ones write `rowCount` 10-column
+// `series` rows, or what a 7-day run writes at the default resolution.
 // Run: `cd Benchmarks && swift package benchmark --target StoreBenchmarks`.
 import Benchmark
 import Foundation
 import GRDB
 import HPASim
+import SimTime
+import Store
 
 let rowCount = 100_000
 let deployments = ["egress", "webhook-notifier", "web-dispatch", "web-recorder"]
@@ -92,10 +95,84 @@ func recordWeek(_ recorder: RunRecorder) {
     }
 }
 
+/// The repository's `scenarios/rtc-egress/diurnal-week.yaml` (this file is Benchmarks/Benchmarks/StoreBenchmarks/).
+let diurnalWeek = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("scenarios/rtc-egress/diurnal-week.yaml").path
+
+struct StoredRunMismatch: Error, CustomStringConvertible { var description: String }
+
+/// Checks a stored diurnal week: one sync row per HPA per sync period (either end may be cut
+/// by the start offset), one metric row per sync per spec metric, one series row per deployment
+/// per resolution step (both ends included).
+func checkWeek(_ path: String, _ id: RunID) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.read { db in
+        let run = id.rawValue
+        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [run]) ?? -1 }
+        let steps = try count("SELECT simulated_duration_us / series_resolution_us FROM runs WHERE id = ?")
+        let syncsPerHPA = try Int.fetchAll(db, sql: "SELECT count(*) FROM hpa_syncs WHERE run_id = ? GROUP BY hpa",
+                                           arguments: [run])
+        let metrics = try count("SELECT count(*) FROM hpa_sync_metrics WHERE run_id = ?")
+        let expectedMetrics = try count("""
+            SELECT sum(n * (SELECT count(*) FROM hpa_metrics h WHERE h.run_id = s.run_id AND h.hpa = s.hpa))
+            FROM (SELECT run_id, hpa, count(*) AS n FROM hpa_syncs WHERE run_id = ?1 GROUP BY hpa) s
+            """)
+        let series = try count("SELECT count(*) FROM series WHERE run_id = ?")
+        let deployments = try count("SELECT count(DISTINCT deployment) FROM series WHERE run_id = ?")
+        guard syncsPerHPA.count == 2, syncsPerHPA.allSatisfy({ $0 == steps || $0 == steps + 1 }),
+              metrics == expectedMetrics, metrics >= 3 * steps, series == deployments * (steps + 1), deployments >= 4
+        else {
+            throw StoredRunMismatch(description: "syncs per HPA \(syncsPerHPA), metrics \(metrics) (expected "
+                + "\(expectedMetrics)), series \(series) for \(deployments) deployments and \(steps) steps")
+        }
+    }
+}
+
+/// One timed diurnal week; `database` nil: `--no-store`.
+func runWeek(storingIn database: String?) throws -> (seconds: Double, report: ScenarioRun.Report) {
+    let start = ContinuousClock.now
+    let report = try ScenarioRun.run(scenarioAt: diurnalWeek, options: .init(database: database))
+    let elapsed = (ContinuousClock.now - start).components
+    return (Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, report)
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .peakMemoryResident],
                                            scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)
     let rows = (0..<rowCount).map(seriesRow)
+
+    // Each iteration runs the week twice, `--no-store` then stored, back to back, so the
+    // share compares runs under the same machine load. Wall clock measures the stored run.
+    let share = BenchmarkMetric.custom("store adds (% of the --no-store run)")
+    let transaction = BenchmarkMetric.custom("commit transaction (ms)")
+    let checkpoint = BenchmarkMetric.custom("WAL checkpoint after commit (ms)")
+    let fileSize = BenchmarkMetric.custom("database file (MB)")
+    Benchmark("Store: diurnal-week.yaml stored vs --no-store",
+              configuration: .init(metrics: [.wallClock, .peakMemoryResident, share, transaction, checkpoint, fileSize],
+                                   maxDuration: .seconds(60), maxIterations: 3)) { benchmark in
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hpa-sim-store-bench-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("runs.sqlite").path
+        _ = try RunStore(path: path)   // created (and migrated) outside the comparison
+
+        let bare = try runWeek(storingIn: nil)   // the baseline, before the measured part
+        benchmark.startMeasurement()
+        let stored = try runWeek(storingIn: path)
+        benchmark.stopMeasurement()
+
+        guard let id = stored.report.runID, let timings = stored.report.commitTimings else {
+            throw StoredRunMismatch(description: "the stored run has no id or commit timings")
+        }
+        try checkWeek(path, id)
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        benchmark.measurement(share, Int(((stored.seconds - bare.seconds) / bare.seconds * 100).rounded()))
+        benchmark.measurement(transaction, Int((timings.transactionSeconds * 1000).rounded()))
+        benchmark.measurement(checkpoint, Int((timings.checkpointSeconds * 1000).rounded()))
+        benchmark.measurement(fileSize, size / 1_000_000)
+    }
 
     Benchmark("Store: RunRecorder records and commits 100k series rows") { benchmark in
         let (directory, path, _) = try freshDatabase()

@@ -15,7 +15,8 @@ extension RunStore {
 
     /// Streams one table's rows of one run to `write`, line by line, in the table's key order.
     ///
-    /// `hpa_sync_metrics` rows come with their sync's `time_us` and `hpa` in place of `sync_id`,
+    /// `hpa_sync_metrics` rows come with their sync's `time_us` and `hpa` in place of the ids, and
+    /// their metric's type, name and target from `hpa_metrics`,
     /// so the file stands alone. Columns are those of the table, so the header follows the schema.
     ///
     /// - Throws: ``StoreError/unknownTable(name:known:)`` or ``StoreError/unknownRun(path:id:)``.
@@ -48,16 +49,35 @@ extension RunStore {
         case .runs:
             return "SELECT * FROM runs WHERE id = ?"
         case .hpaSyncMetrics:
-            let rest = try db.columns(in: table.rawValue).map(\.name).filter { $0 != "sync_id" }
+            // Each row with its sync's time and HPA, and what the metric is (from `hpa_metrics`).
+            let rest = try db.columns(in: table.rawValue).map(\.name)
+                .filter { !["id", "run_id", "sync_id", "metric_index"].contains($0) }
+            let spec = try db.columns(in: "hpa_metrics").map(\.name)
+                .filter { !["id", "run_id", "hpa", "metric_index"].contains($0) }
             return """
-                SELECT s.run_id, s.time_us, s.hpa, \(rest.map { "m.\($0)" }.joined(separator: ", "))
+                SELECT m.run_id, s.time_us, s.hpa, m.metric_index, \(spec.map { "h.\($0)" }.joined(separator: ", ")),
+                    \(rest.map { "m.\($0)" }.joined(separator: ", "))
                 FROM hpa_sync_metrics m JOIN hpa_syncs s ON s.id = m.sync_id
-                WHERE s.run_id = ? ORDER BY s.id, m.metric_index
+                JOIN hpa_metrics h ON h.run_id = m.run_id AND h.hpa = s.hpa AND h.metric_index = m.metric_index
+                WHERE m.run_id = ? ORDER BY m.id
                 """
-        case .hpaSyncs, .scaleEvents:
+        case .hpaMetrics:
+            return "SELECT * FROM hpa_metrics WHERE run_id = ? ORDER BY id"
+        case .hpaSyncs:   // the conditions as text, in place of their id
+            let columns = try db.columns(in: "hpa_syncs").map(\.name)
+                .map { $0 == "conditions_id" ? "c.conditions" : "s.\($0)" }
+            return """
+                SELECT \(columns.joined(separator: ", ")) FROM hpa_syncs s
+                JOIN hpa_condition_sets c ON c.id = s.conditions_id
+                WHERE s.run_id = ? ORDER BY s.id
+                """
+        case .hpaConditionSets, .scaleEvents:
             return "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY id"
-        case .series, .podSamples:
-            return "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY time_us, \(table == .series ? "deployment" : "pod")"
+        case .series:   // `id` is internal (`RowKey`): the key is (run_id, deployment, time_us)
+            let columns = try db.columns(in: "series").map(\.name).filter { $0 != "id" }
+            return "SELECT \(columns.joined(separator: ", ")) FROM series WHERE run_id = ? ORDER BY time_us, deployment"
+        case .podSamples:
+            return "SELECT * FROM pod_samples WHERE run_id = ? ORDER BY time_us, pod"
         case .classResults:
             return "SELECT * FROM class_results WHERE run_id = ? ORDER BY task_class"
         case .deploymentResults:

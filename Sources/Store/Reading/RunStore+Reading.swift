@@ -49,28 +49,55 @@ extension RunStore {
     public func hpaSyncs(of id: RunID) throws -> [HPASyncRow] {
         try read("read hpa_syncs of run \(id)") { db in
             try requireRun(id, db)
+            struct Key: Hashable { var hpa: String, index: Int64 }
+            var specs: [Key: Row] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM hpa_metrics WHERE run_id = ?", arguments: [id.rawValue]) {
+                specs[Key(hpa: r["hpa"], index: r["metric_index"])] = r
+            }
+            var conditionSets: [Int64: [HPAConditionRow]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, conditions FROM hpa_condition_sets WHERE run_id = ?",
+                                      arguments: [id.rawValue]) {
+                conditionSets[r["id"]] = HPAConditionRow.decode(r["conditions"])
+            }
+            var hpaOfSync: [Int64: String] = [:]
+            var syncs: [(id: Int64, row: HPASyncRow)] = []
+            let syncRows = try Row.fetchCursor(db, sql: "SELECT * FROM hpa_syncs WHERE run_id = ? ORDER BY id",
+                                               arguments: [id.rawValue])
+            while let r = try syncRows.next() {
+                let scaleUpdated: Int64 = r["scale_updated"], syncID: Int64 = r["id"], hpa: String = r["hpa"]
+                let conditionsID: Int64 = r["conditions_id"]
+                guard let conditions = conditionSets[conditionsID] else {
+                    throw StoreError.notARunDatabase(path: path, found: "hpa_syncs row \(syncID) without its hpa_condition_sets row")
+                }
+                hpaOfSync[syncID] = hpa
+                syncs.append((syncID, HPASyncRow(
+                    time: SimTime(microseconds: r["time_us"]), hpa: hpa,
+                    currentReplicas: r["current_replicas"], recommendation: r["recommendation"],
+                    failure: r["failure"], stabilized: r["stabilized"],
+                    desiredReplicas: r["desired_replicas"], limitingReason: r["limiting_reason"],
+                    conditions: conditions, scaleUpdated: scaleUpdated != 0,
+                    metrics: [])))
+            }
             var metrics: [Int64: [HPAMetricRow]] = [:]
-            let metricRows = try Row.fetchCursor(db, sql: """
-                SELECT m.* FROM hpa_sync_metrics m JOIN hpa_syncs s ON s.id = m.sync_id
-                WHERE s.run_id = ? ORDER BY m.sync_id, m.metric_index
-                """, arguments: [id.rawValue])
+            let metricRows = try Row.fetchCursor(db, sql: "SELECT * FROM hpa_sync_metrics WHERE run_id = ? ORDER BY id",
+                                                 arguments: [id.rawValue])
             while let r = try metricRows.next() {
-                metrics[r["sync_id"], default: []].append(HPAMetricRow(
-                    metricType: r["metric_type"], metricName: r["metric_name"], targetType: r["target_type"],
-                    target: r["target"], current: r["current"], proposal: r["proposal"], readyPods: r["ready_pods"],
+                let syncID: Int64 = r["sync_id"], index: Int64 = r["metric_index"]
+                guard let hpa = hpaOfSync[syncID], let spec = specs[Key(hpa: hpa, index: index)] else {
+                    throw StoreError.notARunDatabase(
+                        path: path, found: "hpa_sync_metrics row \(r["id"] as Int64) without its sync or hpa_metrics row")
+                }
+                metrics[syncID, default: []].append(HPAMetricRow(
+                    metricType: spec["metric_type"], metricName: spec["metric_name"], targetType: spec["target_type"],
+                    target: spec["target"], current: r["current"], proposal: r["proposal"], readyPods: r["ready_pods"],
                     unreadyPods: r["unready_pods"], missingPods: r["missing_pods"], ignoredPods: r["ignored_pods"],
                     usageMilliSum: r["usage_milli_sum"], requestMilliSum: r["request_milli_sum"],
                     ratio: r["ratio"], error: r["error"]))
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM hpa_syncs WHERE run_id = ? ORDER BY id",
-                                    arguments: [id.rawValue]).map { r in
-                let scaleUpdated: Int64 = r["scale_updated"]
-                return HPASyncRow(time: SimTime(microseconds: r["time_us"]), hpa: r["hpa"],
-                                  currentReplicas: r["current_replicas"], recommendation: r["recommendation"],
-                                  failure: r["failure"], stabilized: r["stabilized"],
-                                  desiredReplicas: r["desired_replicas"], limitingReason: r["limiting_reason"],
-                                  conditions: HPAConditionRow.decode(r["conditions"]), scaleUpdated: scaleUpdated != 0,
-                                  metrics: metrics[r["id"]] ?? [])
+            return syncs.map { sync in
+                var row = sync.row
+                row.metrics = metrics[sync.id] ?? []
+                return row
             }
         }
     }

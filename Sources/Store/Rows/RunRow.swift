@@ -4,22 +4,22 @@ import SimTime
 
 /// The `runs` table: a small table, so plain GRDB arguments and rows.
 enum RunRow {
-    static func insert(_ m: RunMetadata, into db: Database) throws {
+    static func insert(_ m: RunMetadata, id: Int64, into db: Database) throws {
         try db.execute(sql: """
             INSERT INTO runs (id, name, scenario_path, scenario_json, scenario_hash, seed, simulated_duration_us,
                 series_resolution_us, detail_level, started_at, finished_at, tool_version, status, message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'completed', NULL)
             """, arguments: [
-                RowBatch.stagingRunID, m.name, m.scenarioPath, m.scenarioJSON, m.scenarioHash,
+                id, m.name, m.scenarioPath, m.scenarioJSON, m.scenarioHash,
                 Int64(bitPattern: m.seed), m.simulatedDuration.microseconds, m.seriesResolution.microseconds,
                 m.detailLevel.rawValue, m.startedAt, m.startedAt, m.toolVersion,
             ])
     }
 
-    static func finish(_ outcome: RunOutcome, in db: Database) throws {
+    static func finish(_ outcome: RunOutcome, id: Int64, in db: Database) throws {
         try db.execute(sql: "UPDATE runs SET finished_at = ?, status = ?, message = ? WHERE id = ?",
                        arguments: [outcome.finishedAt, outcome.status.rawValue, outcome.message,
-                                   RowBatch.stagingRunID])
+                                   id])
     }
 
     static let selectAll = """

@@ -11,6 +11,8 @@ public enum StoreSchema {
     /// Tables in dependency order (a parent before its children).
     public enum Table: String, Sendable, CaseIterable {
         case runs
+        case hpaMetrics = "hpa_metrics"
+        case hpaConditionSets = "hpa_condition_sets"
         case hpaSyncs = "hpa_syncs"
         case hpaSyncMetrics = "hpa_sync_metrics"
         case scaleEvents = "scale_events"

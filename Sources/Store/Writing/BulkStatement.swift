@@ -63,3 +63,39 @@ struct BulkStatement {
 
 /// `SQLITE_TRANSIENT` (the C macro `((sqlite3_destructor_type)-1)` does not import into Swift).
 private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// One INSERT for one row and one for ``rowsPerStep`` rows (`VALUES (…), (…), …`).
+///
+/// Hand-tuned: a statement step costs more than the row it inserts (the VDBE opens the table and
+/// its index, seeks and closes per step), so bulk tables insert 16 rows a step and step the
+/// one-row statement only for the remainder of a batch.
+struct MultiRowInsert {
+    static let rowsPerStep = 16
+    private let single: BulkStatement
+    private let multi: BulkStatement
+    private let columns: Int32
+
+    /// `head` is `INSERT INTO t (c1, …, cN)`; `columns` is N.
+    init(_ db: Database, table: String, head: String, columns: Int32) throws {
+        let row = "(" + Array(repeating: "?", count: Int(columns)).joined(separator: ", ") + ")"
+        single = try BulkStatement(db, table: table, sql: head + " VALUES " + row)
+        multi = try BulkStatement(db, table: table, sql: head + " VALUES "
+            + Array(repeating: row, count: Self.rowsPerStep).joined(separator: ", "))
+        self.columns = columns
+    }
+
+    /// Inserts `count` rows; `bind(statement, offset, i)` binds row `i` at parameters `offset + 1 ...`.
+    func insert(count: Int, path: String, _ bind: (BulkStatement, Int32, Int) -> Void) throws {
+        var i = 0
+        while i + Self.rowsPerStep <= count {
+            for k in 0..<Self.rowsPerStep { bind(multi, Int32(k) * columns, i + k) }
+            try multi.step(path: path)
+            i += Self.rowsPerStep
+        }
+        while i < count {
+            bind(single, 0, i)
+            try single.step(path: path)
+            i += 1
+        }
+    }
+}

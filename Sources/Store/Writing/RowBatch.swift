@@ -6,7 +6,16 @@ import GRDB
 /// statement with positional binding (``BulkStatement``). Order within a table is the order
 /// of recording, so the stored content does not depend on batch boundaries or threads.
 struct RowBatch: Sendable {
-    var syncs: [(id: Int64, row: HPASyncRow)] = []
+    /// The run's id, as the recorder expects the main database to give it (see ``RowKey``).
+    var run: Int64
+    /// The run-wide number of the first series row and the first scale event in this batch.
+    var firstSeries: Int64
+    var firstScaleEvent: Int64
+    var syncs: [(n: Int64, conditions: Int64, row: HPASyncRow)] = []
+    /// Condition lists seen for the first time: run-wide number, stored text.
+    var conditionSets: [(n: Int64, text: String)] = []
+    /// Each HPA's metrics (type, name, target), the first time the HPA syncs: run-wide number, HPA, index.
+    var hpaMetrics: [(n: Int64, hpa: String, index: Int, metric: HPAMetricRow)] = []
     var scaleEvents: [ScaleEventRow] = []
     var series: [SeriesRow] = []
     var classResults: [ClassResultRow] = []
@@ -16,52 +25,91 @@ struct RowBatch: Sendable {
     /// Rows held, counting each sync's metrics.
     var count = 0
 
-    /// The staging run's id: staging files hold exactly one run.
-    static let stagingRunID: Int64 = 1
+    init(run: Int64, firstSeries: Int64 = 0, firstScaleEvent: Int64 = 0) {
+        self.run = run
+        self.firstSeries = firstSeries
+        self.firstScaleEvent = firstScaleEvent
+    }
+
+    /// The next batch: same run, numbering on after this one's rows.
+    func successor() -> RowBatch {
+        RowBatch(run: run, firstSeries: firstSeries + Int64(series.count),
+                 firstScaleEvent: firstScaleEvent + Int64(scaleEvents.count))
+    }
 
     func write(_ db: Database, path: String) throws {
-        let run = Self.stagingRunID
+        let run = self.run
+        if !hpaMetrics.isEmpty {
+            let s = try BulkStatement(db, table: "hpa_metrics", sql: """
+                INSERT INTO hpa_metrics (id, run_id, hpa, metric_index, metric_type, metric_name, target_type, target)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (n, hpa, index, m) in hpaMetrics {
+                s.bind(1, RowKey.base(run) | n); s.bind(2, run); s.bind(3, hpa); s.bind(4, Int64(index))
+                s.bind(5, m.metricType); s.bind(6, m.metricName); s.bind(7, m.targetType); s.bind(8, m.target)
+                try s.step(path: path)
+            }
+        }
+        if !conditionSets.isEmpty {
+            let s = try BulkStatement(db, table: "hpa_condition_sets", sql: """
+                INSERT INTO hpa_condition_sets (id, run_id, conditions) VALUES (?, ?, ?)
+                """)
+            for (n, text) in conditionSets {
+                s.bind(1, RowKey.base(run) | n); s.bind(2, run); s.bind(3, text)
+                try s.step(path: path)
+            }
+        }
         if !syncs.isEmpty {
-            let sync = try BulkStatement(db, table: "hpa_syncs", sql: """
-                INSERT INTO hpa_syncs (id, run_id, time_us, hpa, current_replicas, recommendation, failure,
-                    stabilized, desired_replicas, limiting_reason, conditions, scale_updated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let metric = try BulkStatement(db, table: "hpa_sync_metrics", sql: """
-                INSERT INTO hpa_sync_metrics (sync_id, metric_index, metric_type, metric_name, target_type,
-                    target, current, proposal, ready_pods, unready_pods, missing_pods, ignored_pods,
-                    usage_milli_sum, request_milli_sum, ratio, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (id, row) in syncs {
-                sync.bind(1, id); sync.bind(2, run); sync.bind(3, row.time.microseconds); sync.bind(4, row.hpa)
-                sync.bind(5, Int64(row.currentReplicas)); sync.bind(6, row.recommendation); sync.bind(7, row.failure)
-                sync.bind(8, row.stabilized); sync.bind(9, Int64(row.desiredReplicas)); sync.bind(10, row.limitingReason)
-                sync.bind(11, HPAConditionRow.encode(row.conditions)); sync.bind(12, Int64(row.scaleUpdated ? 1 : 0))
-                try sync.step(path: path)
-                for (index, m) in row.metrics.enumerated() {
-                    metric.bind(1, id); metric.bind(2, Int64(index)); metric.bind(3, m.metricType)
-                    metric.bind(4, m.metricName); metric.bind(5, m.targetType); metric.bind(6, m.target)
-                    metric.bind(7, m.current); metric.bind(8, m.proposal); metric.bind(9, Int64(m.readyPods))
-                    metric.bind(10, Int64(m.unreadyPods)); metric.bind(11, Int64(m.missingPods))
-                    metric.bind(12, Int64(m.ignoredPods)); metric.bind(13, m.usageMilliSum)
-                    metric.bind(14, m.requestMilliSum); metric.bind(15, m.ratio); metric.bind(16, m.error)
-                    try metric.step(path: path)
+            var metricRefs: [(sync: Int, index: Int)] = []   // where each metric row is, in order
+            metricRefs.reserveCapacity(syncs.count * 3)
+            for (i, entry) in syncs.enumerated() {
+                let row = entry.row
+                guard row.metrics.count <= RowKey.metricsPerSync else {
+                    throw StoreError.sqlite(path: path, operation: "insert into hpa_sync_metrics",
+                                            message: "\(row.hpa) has \(row.metrics.count) metrics; at most \(RowKey.metricsPerSync) are stored")
                 }
+                for index in row.metrics.indices { metricRefs.append((i, index)) }
+            }
+            let sync = try MultiRowInsert(db, table: "hpa_syncs", head: """
+                INSERT INTO hpa_syncs (id, run_id, time_us, hpa, current_replicas, recommendation, failure,
+                    stabilized, desired_replicas, limiting_reason, conditions_id, scale_updated)
+                """, columns: 12)
+            try sync.insert(count: syncs.count, path: path) { s, o, i in
+                let (n, conditions, row) = syncs[i]
+                s.bind(o + 1, RowKey.sync(run, n)); s.bind(o + 2, run); s.bind(o + 3, row.time.microseconds)
+                s.bind(o + 4, row.hpa); s.bind(o + 5, Int64(row.currentReplicas)); s.bind(o + 6, row.recommendation)
+                s.bind(o + 7, row.failure); s.bind(o + 8, row.stabilized); s.bind(o + 9, Int64(row.desiredReplicas))
+                s.bind(o + 10, row.limitingReason); s.bind(o + 11, RowKey.base(run) | conditions)
+                s.bind(o + 12, Int64(row.scaleUpdated ? 1 : 0))
+            }
+            let metric = try MultiRowInsert(db, table: "hpa_sync_metrics", head: """
+                INSERT INTO hpa_sync_metrics (id, run_id, sync_id, metric_index, current, proposal, ready_pods,
+                    unready_pods, missing_pods, ignored_pods, usage_milli_sum, request_milli_sum, ratio, error)
+                """, columns: 14)
+            try metric.insert(count: metricRefs.count, path: path) { s, o, i in
+                let (syncIndex, index) = metricRefs[i]
+                let id = RowKey.sync(run, syncs[syncIndex].n), m = syncs[syncIndex].row.metrics[index]
+                s.bind(o + 1, id + Int64(index)); s.bind(o + 2, run); s.bind(o + 3, id)
+                s.bind(o + 4, Int64(index)); s.bind(o + 5, m.current); s.bind(o + 6, m.proposal)
+                s.bind(o + 7, Int64(m.readyPods)); s.bind(o + 8, Int64(m.unreadyPods))
+                s.bind(o + 9, Int64(m.missingPods)); s.bind(o + 10, Int64(m.ignoredPods))
+                s.bind(o + 11, m.usageMilliSum); s.bind(o + 12, m.requestMilliSum); s.bind(o + 13, m.ratio)
+                s.bind(o + 14, m.error)
             }
         }
         if !scaleEvents.isEmpty {
             let s = try BulkStatement(db, table: "scale_events", sql: """
-                INSERT INTO scale_events (run_id, time_us, hpa, from_replicas, to_replicas, message)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO scale_events (id, run_id, time_us, hpa, from_replicas, to_replicas, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in scaleEvents {
-                s.bind(1, run); s.bind(2, row.time.microseconds); s.bind(3, row.hpa)
-                s.bind(4, Int64(row.fromReplicas)); s.bind(5, Int64(row.toReplicas)); s.bind(6, row.message)
+            for (n, row) in scaleEvents.enumerated() {
+                s.bind(1, RowKey.base(run) | (firstScaleEvent + Int64(n)))
+                s.bind(2, run); s.bind(3, row.time.microseconds); s.bind(4, row.hpa)
+                s.bind(5, Int64(row.fromReplicas)); s.bind(6, Int64(row.toReplicas)); s.bind(7, row.message)
                 try s.step(path: path)
             }
         }
-        if !series.isEmpty { try Self.writeSeries(series, db, path: path) }
+        if !series.isEmpty { try Self.writeSeries(series, db, path: path, run: run, first: firstSeries) }
         if !classResults.isEmpty {
             let s = try BulkStatement(db, table: "class_results", sql: """
                 INSERT INTO class_results (run_id, task_class, completed, failed, timed_out,
@@ -120,19 +168,19 @@ struct RowBatch: Sendable {
         }
     }
 
-    /// The series insert, on its own so the benchmark can time it alone.
-    static func writeSeries(_ rows: [SeriesRow], _ db: Database, path: String, run: Int64 = stagingRunID) throws {
-        let s = try BulkStatement(db, table: "series", sql: """
-            INSERT INTO series (run_id, deployment, time_us, replicas, ready_pods, cpu_utilization,
+    /// The series insert: rows numbered from `first` within `run`.
+    static func writeSeries(_ rows: [SeriesRow], _ db: Database, path: String, run: Int64, first: Int64) throws {
+        let insert = try MultiRowInsert(db, table: "series", head: """
+            INSERT INTO series (id, run_id, deployment, time_us, replicas, ready_pods, cpu_utilization,
                 memory_utilization, active_tasks, queue_depth, notifier_backlog)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for row in rows {
-            s.bind(1, run); s.bind(2, row.deployment); s.bind(3, row.time.microseconds)
-            s.bind(4, Int64(row.replicas)); s.bind(5, Int64(row.readyPods)); s.bind(6, row.cpuUtilization)
-            s.bind(7, row.memoryUtilization); s.bind(8, Int64(row.activeTasks)); s.bind(9, Int64(row.queueDepth))
-            s.bind(10, row.notifierBacklog)
-            try s.step(path: path)
+            """, columns: 11)
+        try insert.insert(count: rows.count, path: path) { s, o, n in
+            let row = rows[n]
+            s.bind(o + 1, RowKey.base(run) | (first + Int64(n)))
+            s.bind(o + 2, run); s.bind(o + 3, row.deployment); s.bind(o + 4, row.time.microseconds)
+            s.bind(o + 5, Int64(row.replicas)); s.bind(o + 6, Int64(row.readyPods)); s.bind(o + 7, row.cpuUtilization)
+            s.bind(o + 8, row.memoryUtilization); s.bind(o + 9, Int64(row.activeTasks))
+            s.bind(o + 10, Int64(row.queueDepth)); s.bind(o + 11, row.notifierBacklog)
         }
     }
 }

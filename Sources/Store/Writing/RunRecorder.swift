@@ -6,9 +6,10 @@ import GRDB
 /// **A run is one transaction.** Rows go to a staging SQLite file beside the main database
 /// (`<db>.staging-…`), never to the main file, so a simulation holds no lock on the main
 /// database while it runs. ``commit(_:)`` copies the staging file in with one short transaction
-/// (`ATTACH` and `INSERT … SELECT`, giving the run its id) and deletes it. A run that throws,
-/// is discarded or is killed never reaches the main database; the next ``RunStore`` opened on
-/// it removes the abandoned staging file.
+/// (`ATTACH` and `INSERT … SELECT *`) and deletes it. The rows' ids already carry the run id the
+/// recorder was promised when it started (`RowKey`), so the copy needs no rewriting and SQLite
+/// runs it by its transfer optimization. A run that throws, is discarded or is killed never
+/// reaches the main database; the next ``RunStore`` opened on it removes the abandoned staging file.
 ///
 /// **Recording overlaps the simulation.** `record` only appends to a buffer; every
 /// ``Options/batchRows`` rows the buffer is written on the staging connection's own serial
@@ -17,17 +18,14 @@ import GRDB
 /// written in the order they were filled, so what is stored does not depend on timing.
 ///
 /// **Bulk rows bind a prepared statement.** Rows are inserted through SQLite's C API with
-/// positional binds (`BulkStatement`), not GRDB `Codable` records. Measured on the 2-core
-/// development machine (release build, 200 000 10-column `series` rows into a journal-less
-/// staging file, one transaction; the machine was shared, load 6–7, so take the best of
-/// four rounds): raw binds 0.71 M rows/s, `Statement.setUncheckedArguments` 0.33 M rows/s,
-/// `Codable` `PersistableRecord.insert` 0.08 M rows/s: raw is 4–10× the Codable path
-/// (≈ 9.7× in the quietest round) and 1.2–2.2× `setUncheckedArguments`. Through this
-/// recorder, recording and committing 200 000 rows (copy-in included) took 0.5–0.7 s; a
-/// diurnal-week-shaped run (80 640 syncs, 241 920 metric rows, 161 280 series rows) took
-/// 4–8 s, 1.7–2.7 s of it the commit: syncs and their metrics cost about three times a series
-/// row, almost all of it inside SQLite (perf: 62 % libsqlite3, 11 % kernel writes).
-/// `Benchmarks/Benchmarks/StoreBenchmarks` repeats the comparison.
+/// positional binds (`BulkStatement`), 16 rows a step (`MultiRowInsert`), not GRDB `Codable`
+/// records. Measured on the 2-core development machine (release build, 100 000 10-column
+/// `series` rows; shared machine, load about 1, median of 5): this recorder, staging writes and
+/// copy-in included, 0.14 s; a direct `Statement.setUncheckedArguments` loop 0.25 s; `Codable`
+/// `PersistableRecord.insert` 0.91 s. A stored diurnal week (80 641 syncs, 241 923 metric rows,
+/// 201 605 series rows; 34 MB) spends 0.20–0.25 s in the commit transaction and 0.05–0.07 s in
+/// the WAL checkpoint after it; the staging writes run on the second core and keep up with the
+/// simulation. `Benchmarks/Benchmarks/StoreBenchmarks` measures the stored run against `--no-store`.
 ///
 /// `record` never throws: a failed batch (a violated `CHECK`, a full disk) is kept and thrown by
 /// ``commit(_:)``, and rows recorded after it are dropped. The recorder is safe to use from any
@@ -57,8 +55,16 @@ public final class RunRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private let inFlight: DispatchSemaphore
     private let failure = FailureBox()
-    private var batch = RowBatch()
-    private var nextSyncID: Int64 = 1
+    /// The id the run expects in the main database; its rows are keyed by it (``RowKey``).
+    let expectedRunID: Int64
+    private var batch: RowBatch
+    private var nextSync: Int64 = 0
+    /// Each HPA's metrics by index as first recorded, and the run-wide number of the next `hpa_metrics` row.
+    private var metricsByHPA: [String: [HPAMetricRow]] = [:]
+    private var nextHPAMetric: Int64 = 0
+    /// Each distinct condition list recorded, by its run-wide number; the last few looked up.
+    private var conditionSets: [[HPAConditionRow]: Int64] = [:]
+    private var recentConditionSets: [(conditions: [HPAConditionRow], n: Int64)] = []
     private var closed = false
     /// Whether pod samples and task records are kept (detail level `sampled` or `all`).
     private let keepsDetail: Bool
@@ -69,19 +75,28 @@ public final class RunRecorder: @unchecked Sendable {
         self.options = options
         self.keepsDetail = metadata.detailLevel != .off
         self.inFlight = DispatchSemaphore(value: options.batchesInFlight)
+        let expected = try store.nextRunID()
+        self.expectedRunID = expected
+        self.batch = RowBatch(run: expected)
         let staging = try StagingFile.create(besideDatabaseAt: store.path)
         self.staging = staging
         self.stagingPath = staging.path
         do {
             var configuration = Configuration()
             configuration.label = "hpa-sim staging"
+            // The writer is trusted for references (ids come from `RowKey`); CHECKs still run.
+            configuration.foreignKeysEnabled = false
             configuration.prepareDatabase { db in
-                // A staging file is thrown away on any failure: no journal, no fsync.
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+                // A staging file is thrown away on any failure: no journal, no fsync, no
+                // lock traffic per batch, and a cache that holds the growing index pages.
+                try db.execute(sql: """
+                    PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+                    PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY
+                    """)
             }
             stagingQueue = try DatabaseQueue(path: staging.path, configuration: configuration)
             try StoreSchema.migrator.migrate(stagingQueue)
-            try stagingQueue.write { db in try RunRow.insert(metadata, into: db) }
+            try stagingQueue.write { db in try RunRow.insert(metadata, id: expected, into: db) }
         } catch {
             staging.remove()
             throw StoreError.wrap(error, path: staging.path, operation: "create staging file")
@@ -94,13 +109,60 @@ public final class RunRecorder: @unchecked Sendable {
     }
 
     /// Appends one HPA sync and its metrics.
+    ///
+    /// What each metric is (type, name, target) is stored once per HPA and metric index
+    /// (`hpa_metrics`), when first seen; a sync without metrics (its metrics step failed) adds
+    /// none. A metric that differs from the one first stored at its index fails the run: an
+    /// HPA's spec does not change within a run.
     public func record(_ row: HPASyncRow) {
         append { batch in
-            batch.syncs.append((nextSyncID, row))
-            nextSyncID += 1
+            var known = metricsByHPA[row.hpa] ?? []
+            for (index, metric) in row.metrics.enumerated() {
+                if index < known.count {
+                    guard Self.sameMetric(known[index], metric) else {
+                        failure.record(StoreError.sqlite(
+                            path: stagingPath, operation: "insert into hpa_metrics",
+                            message: "\(row.hpa) at \(row.time): metric \(index) differs from the one stored first"))
+                        return
+                    }
+                } else {
+                    known.append(metric)
+                    batch.hpaMetrics.append((nextHPAMetric, row.hpa, index, metric))
+                    nextHPAMetric += 1
+                    batch.count += 1
+                    metricsByHPA[row.hpa] = known
+                }
+            }
+            batch.syncs.append((nextSync, conditionSetNumber(row.conditions, &batch), row))
+            nextSync += 1
             batch.count += 1 + row.metrics.count
         }
     }
+
+    /// Whether two metric rows are of the same metric (type, name, target).
+    private static func sameMetric(_ x: HPAMetricRow, _ y: HPAMetricRow) -> Bool {
+        x.target == y.target && x.metricType == y.metricType && x.metricName == y.metricName
+            && x.targetType == y.targetType
+    }
+
+    /// The run-wide number of `conditions` in `hpa_condition_sets`, adding it to `batch` when new.
+    /// Syncs mostly repeat a recent list, so a short scan by equality comes before hashing.
+    private func conditionSetNumber(_ conditions: [HPAConditionRow], _ batch: inout RowBatch) -> Int64 {
+        if let hit = recentConditionSets.first(where: { $0.conditions == conditions }) { return hit.n }
+        let n: Int64
+        if let known = conditionSets[conditions] {
+            n = known
+        } else {
+            n = Int64(conditionSets.count)
+            conditionSets[conditions] = n
+            batch.conditionSets.append((n, HPAConditionRow.encode(conditions)))
+            batch.count += 1
+        }
+        if recentConditionSets.count == 4 { recentConditionSets.removeFirst() }
+        recentConditionSets.append((conditions, n))
+        return n
+    }
+
 
     /// Appends one scale event.
     public func record(_ row: ScaleEventRow) { append { $0.scaleEvents.append(row); $0.count += 1 } }
@@ -134,17 +196,23 @@ public final class RunRecorder: @unchecked Sendable {
         defer { staging.remove() }
         do {
             flushLocked()
+            let run = expectedRunID
             try stagingQueue.writeWithoutTransaction { db in   // after every queued batch
-                try RunRow.finish(outcome, in: db)
+                try RunRow.finish(outcome, id: run, in: db)
             }
             if let error = failure.first { throw error }
             try stagingQueue.close()
-            return try store.copyIn(stagingAt: staging.path)
+            let (id, copy) = try store.copyIn(stagingAt: staging.path, expectedRunID: run)
+            commitTimings = copy
+            return id
         } catch {
             try? stagingQueue.close()
             throw StoreError.wrap(error, path: store.path, operation: "commit run")
         }
     }
+
+    /// How the last ``commit(_:)`` went (nil before one succeeded): for benchmarks and diagnostics.
+    public private(set) var commitTimings: CommitTimings?
 
     /// Drops the run: deletes the staging file; the main database never sees it. Idempotent.
     public func discard() {
@@ -168,7 +236,7 @@ public final class RunRecorder: @unchecked Sendable {
     private func flushLocked() {
         guard batch.count > 0 else { return }
         let rows = batch
-        batch = RowBatch()
+        batch = batch.successor()
         let path = stagingPath, failure = self.failure
         let write: @Sendable (Database) -> Void = { db in
             guard failure.first == nil else { return }
@@ -192,6 +260,21 @@ public final class RunRecorder: @unchecked Sendable {
             stagingQueue.writeWithoutTransaction(write)
         }
     }
+}
+
+/// How a commit's copy into the main database went.
+public struct CommitTimings: Sendable, Hashable {
+    /// Seconds the main database's write transaction was open (from `BEGIN IMMEDIATE`, once the
+    /// lock was held, to `COMMIT` done); the only time this run blocks other writers.
+    public var transactionSeconds: Double
+    /// Seconds the WAL checkpoint after the commit took (it holds no write lock).
+    public var checkpointSeconds: Double
+    /// Seconds from asking for the write lock to the checkpoint's end (waiting for other
+    /// writers included).
+    public var totalSeconds: Double
+    /// Whether the run kept the id its rows were keyed by, so every table was copied as is
+    /// (false: another run took that id first, and ids were shifted while copying).
+    public var keptExpectedID: Bool
 }
 
 /// The first error a background batch met.
