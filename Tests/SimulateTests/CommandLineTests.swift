@@ -96,4 +96,35 @@ struct CommandLineTests {
         let shipped = packageRoot.appendingPathComponent("Tests/HPAControllerTests/Conformance/reconcile.json").path
         #expect(try simulate(["conformance", shipped]).stdout.hasSuffix("59 passed, 0 failed\n"))
     }
+
+    /// The scenario tests' bad-input corpus, less the valid helper files it refers to.
+    static let badCorpus: [String] = {
+        let root = packageRoot.appendingPathComponent("Tests/ScenarioTests/Fixtures/bad")
+        let helpers: Set = ["hpa-base.yaml", "huge.yaml", "app.yaml", "app-wrong-target.yaml"]
+        return ["", "scenarios/"].flatMap { sub in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(sub).path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") && !helpers.contains($0) }.sorted()
+                .map { root.appendingPathComponent(sub + $0).path }
+        }
+    }()
+
+    @Test("every file of the bad-input corpus exits 2 with a message naming it, never a crash",
+          arguments: badCorpus)
+    func badCorpusExitsTwo(_ path: String) throws {
+        let r = try simulate(["validate", path])
+        #expect(r.status == 2)
+        // The message names the file that holds the mistake: the fixture, or the manifest it loads.
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        #expect(r.stdout.contains(name == "unresolved-target.yaml" ? "app-wrong-target.yaml:21:" : name))
+        if path.contains("/scenarios/") {
+            let run = try simulate(["run", path, "--no-store"])
+            #expect(run.status == 2)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains(": "))
+        }
+    }
+
+    @Test("the corpus is all there")
+    func corpusSize() { #expect(Self.badCorpus.count == 40) }
 }
+
