@@ -14,8 +14,7 @@ enum Kinds {
     static func replicaCalc(_ input: JSONReader) throws(InputError) -> JSONValue {
         let controller = try controller(input)
         let config = controller.configuration
-        var tolerances = Tolerances(scaleDown: config.tolerance, scaleUp: config.tolerance,
-                                    absoluteTest: config.usesAbsoluteToleranceTest)
+        var tolerances = config.tolerances(for: nil)
         if let down = try input["tolerances"]["scale_down"].optionalDouble() { tolerances.scaleDown = down }
         if let up = try input["tolerances"]["scale_up"].optionalDouble() { tolerances.scaleUp = up }
         let current = try input["current_replicas"].int32()

@@ -122,7 +122,7 @@ struct Lints {
     }
 
     private func shortWindow(_ down: ScalingRulesView, metrics: [MetricSpec], warn: Warn) {
-        let effective = metrics.isEmpty ? [MetricSpec.resource("cpu", .utilization(80))] : metrics
+        let effective = metrics.isEmpty ? HorizontalPodAutoscalerSpec.defaultMetrics : metrics
         guard let slowest = effective.max(by: { self.lag(of: $0) < self.lag(of: $1) }) else { return }
         let pipelineLag = self.lag(of: slowest) + controller.syncPeriod
         guard down.window < pipelineLag else { return }

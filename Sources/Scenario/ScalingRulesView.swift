@@ -25,11 +25,10 @@ struct ScalingRulesView {
         self.direction = direction
         switch direction {
         case .scaleUp:
-            policies = rules?.policies ?? [HPAScalingPolicy(type: .pods, value: 4, periodSeconds: 15),
-                                           HPAScalingPolicy(type: .percent, value: 100, periodSeconds: 15)]
+            policies = HPAScalingRules.generateScaleUpRules(rules).policies ?? []
             window = .seconds(Int64(rules?.stabilizationWindowSeconds ?? 0))
         case .scaleDown:
-            policies = rules?.policies ?? [HPAScalingPolicy(type: .percent, value: 100, periodSeconds: 15)]
+            policies = HPAScalingRules.generateScaleDownRules(rules).policies ?? []
             window = rules?.stabilizationWindowSeconds.map { .seconds(Int64($0)) } ?? controller.downscaleStabilizationWindow
         }
         windowExplicit = rules?.stabilizationWindowSeconds != nil

@@ -159,14 +159,14 @@ public enum ScenarioLoader {
             let reader = NodeReader(file: file)
             let manifestReader = ManifestReader(reader: reader, version: version, featureGates: gates)
             for var document in YAMLSource.documents(text: text, file: file, limits: limits, into: &diagnostics) {
-                var overridden: [(ManifestOverride, Int)] = []
+                var overridden: [ManifestOverride] = []
                 for (i, override) in overrides.enumerated() where override.matches(document.root) {
                     applied[i] = true
                     if let problem = override.apply(to: &document.root) {
                         diagnostics.append(Diagnostic(severity: .error, file: override.location.file, line: override.location.line,
                                                       field: "overrides", message: "\(override): \(problem)"))
                     } else {
-                        overridden.append((override, i))
+                        overridden.append(override)
                     }
                 }
                 let before = reader.diagnostics.count
@@ -174,7 +174,7 @@ public enum ScenarioLoader {
                 // Problems in an overridden value belong to the override that wrote it.
                 for index in before..<reader.diagnostics.count {
                     guard let field = reader.diagnostics[index].field,
-                          let (override, _) = overridden.last(where: { field == $0.0.path || field.hasPrefix($0.0.path + ".") || field.hasPrefix($0.0.path + "[") })
+                          let override = overridden.last(where: { field == $0.path || field.hasPrefix($0.path + ".") || field.hasPrefix($0.path + "[") })
                     else { continue }
                     let manifestFile = reader.diagnostics[index].file
                     reader.diagnostics[index].file = override.location.file

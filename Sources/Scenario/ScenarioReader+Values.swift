@@ -12,11 +12,7 @@ extension NodeReader {
             return nil
         }
         let text = scalar.string
-        if let value = Double(text), value < 0 || text.hasPrefix("-") {
-            error(node, path, "Invalid value: \"\(text)\": a duration must not be negative")
-            return nil
-        }
-        if text.hasPrefix("-") {
+        if text.hasPrefix("-") || Double(text).map({ $0 < 0 }) == true {
             error(node, path, "Invalid value: \"\(text)\": a duration must not be negative")
             return nil
         }

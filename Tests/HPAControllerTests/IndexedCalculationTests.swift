@@ -6,19 +6,6 @@ import Testing
 /// name-keyed one it replaces, over random pod lists: identical results and errors.
 @Suite("Indexed replica calculation")
 struct IndexedCalculationTests {
-    /// SplitMix64, so each seed gives the same case on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     struct Case {
         var pods: [ObservedPod]
         var samples: [PodSample]
@@ -28,7 +15,7 @@ struct IndexedCalculationTests {
     }
 
     static func makeCase(seed: UInt64) -> Case {
-        var g = Generator(state: seed)
+        var g = SplitMix64(seed: seed)   // each seed gives the same case on every run
         let now = SimTime.seconds(600)
         let count = 1 + g.below(8)
         var pods: [ObservedPod] = []

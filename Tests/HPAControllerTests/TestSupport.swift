@@ -33,3 +33,8 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// A value in `0..<n` (the plain remainder, so a seed's sequence never changes).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}

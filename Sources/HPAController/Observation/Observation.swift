@@ -122,6 +122,7 @@ public struct PodResourceMetrics: Hashable, Sendable {
     }
 }
 
+/// One container's usage in a metrics-server pod entry (milli-units per resource).
 public struct ContainerUsage: Hashable, Sendable {
     public var name: String
     public var usage: ResourceList

@@ -82,11 +82,7 @@ extension HorizontalPodAutoscalerController {
     /// One metric evaluated on its own (`computeStatusFor*Metric`), with explicit tolerances.
     public func evaluateMetric(_ metric: MetricSpec, observed: Observation, tolerances: Tolerances,
                                now: SimTime) -> MetricEvaluation {
-        var calculator = ReplicaCalculator(
-            tolerances: tolerances, cpuInitializationPeriod: configuration.cpuInitializationPeriod,
-            initialReadinessDelay: configuration.initialReadinessDelay,
-            podLevelResources: configuration.resolvedFeatureGates.podLevelResources, now: now)
-        calculator.tolerances = tolerances
-        return MetricEvaluator(calculator: calculator, observed: observed).evaluate(metric)
+        MetricEvaluator(calculator: replicaCalculator(tolerances: tolerances, now: now), observed: observed)
+            .evaluate(metric)
     }
 }

@@ -12,7 +12,12 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
 
     /// The replica calculator with this configuration's settings for one HPA.
     public func replicaCalculator(for spec: HorizontalPodAutoscalerSpec, now: SimTime) -> ReplicaCalculator {
-        ReplicaCalculator(tolerances: configuration.tolerances(for: spec.behavior),
+        replicaCalculator(tolerances: configuration.tolerances(for: spec.behavior), now: now)
+    }
+
+    /// The replica calculator with this configuration's settings and explicit `tolerances`.
+    func replicaCalculator(tolerances: Tolerances, now: SimTime) -> ReplicaCalculator {
+        ReplicaCalculator(tolerances: tolerances,
                           cpuInitializationPeriod: configuration.cpuInitializationPeriod,
                           initialReadinessDelay: configuration.initialReadinessDelay,
                           podLevelResources: configuration.resolvedFeatureGates.podLevelResources, now: now)

@@ -20,13 +20,9 @@ public enum PodRequests {
     /// (sidecar) init containers, failing if one lacks the resource.
     public static func requests(pods: [ObservedPod], container: String, resource: ResourceName,
                                 podLevelResources: Bool) throws(PodRequestsError) -> [(pod: String, request: Int64)] {
-        var result: [(pod: String, request: Int64)] = []
-        result.reserveCapacity(pods.count)
-        for pod in pods {
-            result.append((pod.name, try request(pod, container: container, resource: resource,
-                                                 podLevelResources: podLevelResources)))
-        }
-        return result
+        let values = try requestValues(pods: pods, container: container, resource: resource,
+                                       podLevelResources: podLevelResources)
+        return zip(pods, values).map { (pod: $0.name, request: $1) }
     }
 
     /// ``requests(pods:container:resource:podLevelResources:)`` without the names.

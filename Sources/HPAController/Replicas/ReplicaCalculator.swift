@@ -196,18 +196,15 @@ public struct ReplicaCalculator: Hashable, Sendable {
     private func utilizationRatio(_ metrics: SampleSet, requests: [String: Int64], target: Int32)
         throws(ReplicaCalculationError)
         -> (ratio: Double, utilization: Int32, rawAverage: Int64, usageSum: Int64, requestSum: Int64) {
-        var usageSum: Int64 = 0, requestSum: Int64 = 0, entities: Int64 = 0
+        var usageSum: Int64 = 0, requestSum: Int64 = 0, entities = 0
         for sample in metrics.values {
             guard let request = requests[sample.pod] else { continue }
             usageSum &+= sample.value
             requestSum &+= request
             entities += 1
         }
-        guard requestSum != 0, entities > 0 else {
-            throw ReplicaCalculationError("no metrics returned matched known pods")
-        }
-        let utilization = Int32(truncatingIfNeeded: (usageSum &* 100) / requestSum)
-        return (Double(utilization) / Double(target), utilization, usageSum / entities, usageSum, requestSum)
+        let result = try Self.utilization(usageSum: usageSum, requestSum: requestSum, entities: entities, target: target)
+        return (result.ratio, result.utilization, result.rawAverage, usageSum, requestSum)
     }
 
     /// `GetMetricUsageRatio`: the truncated average over every sample (superfluous included).

@@ -103,12 +103,14 @@ public struct MetricTarget: Hashable, Sendable, Codable {
 /// A resource name (`cpu`, `memory`, ...).
 public typealias ResourceName = String
 
+/// `type: Resource`: a resource of the whole pod (the containers' sum) against `target`.
 public struct ResourceMetricSource: Hashable, Sendable, Codable {
     public var name: ResourceName
     public var target: MetricTarget
     public init(name: ResourceName, target: MetricTarget) { self.name = name; self.target = target }
 }
 
+/// `type: ContainerResource`: a resource of one named container against `target`.
 public struct ContainerResourceMetricSource: Hashable, Sendable, Codable {
     public var name: ResourceName
     public var container: String
@@ -134,6 +136,7 @@ public struct LabelSelector: Hashable, Sendable, Codable {
     }
 }
 
+/// One `matchExpressions` entry: `key`, `operator` (`In`, `NotIn`, `Exists`, `DoesNotExist`), `values`.
 public struct LabelSelectorRequirement: Hashable, Sendable, Codable {
     public var key: String
     public var `operator`: String
@@ -141,12 +144,14 @@ public struct LabelSelectorRequirement: Hashable, Sendable, Codable {
     public init(key: String, operator: String, values: [String]) { self.key = key; self.operator = `operator`; self.values = values }
 }
 
+/// `type: Pods`: a custom metric per pod, averaged over the pods, against an `AverageValue` target.
 public struct PodsMetricSource: Hashable, Sendable, Codable {
     public var metric: MetricIdentifier
     public var target: MetricTarget
     public init(metric: MetricIdentifier, target: MetricTarget) { self.metric = metric; self.target = target }
 }
 
+/// `type: Object`: a custom metric describing one object (`describedObject`).
 public struct ObjectMetricSource: Hashable, Sendable, Codable {
     public var describedObject: CrossVersionObjectReference
     public var metric: MetricIdentifier
@@ -156,6 +161,7 @@ public struct ObjectMetricSource: Hashable, Sendable, Codable {
     }
 }
 
+/// `type: External`: a metric from outside the cluster, summed over the series the selector picks.
 public struct ExternalMetricSource: Hashable, Sendable, Codable {
     public var metric: MetricIdentifier
     public var target: MetricTarget
@@ -199,6 +205,7 @@ public enum HPAScalingPolicyType: String, Hashable, Sendable, Codable, CaseItera
     case percent = "Percent"
 }
 
+/// One scaling policy: at most `value` pods (or percent) of change per `periodSeconds`.
 public struct HPAScalingPolicy: Hashable, Sendable, Codable {
     public var type: HPAScalingPolicyType
     public var value: Int32

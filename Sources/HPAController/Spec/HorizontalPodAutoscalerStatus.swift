@@ -56,6 +56,7 @@ public enum HorizontalPodAutoscalerConditionType: String, Hashable, Sendable, Co
     case scaledToZero = "ScaledToZero"
 }
 
+/// One `status.conditions` entry, as `kubectl describe hpa` lists it.
 public struct HorizontalPodAutoscalerCondition: Hashable, Sendable, Codable {
     public var type: HorizontalPodAutoscalerConditionType
     public var status: ConditionStatus
