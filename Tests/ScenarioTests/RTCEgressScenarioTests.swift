@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Scenario
 import ClusterModel
@@ -104,4 +105,29 @@ func seedAndDuration() throws {
     #expect(ScenarioDuration.parse("250ms") == .milliseconds(250))
     #expect(ScenarioDuration.parse("-5m") == nil)
     #expect(ScenarioDuration.parse("400d") == nil)
+}
+
+@Test("the scenario's kubernetesVersion and featureGates reach the controller")
+func versionReachesController() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hpa-sim-version-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let base = Fixtures.packageRoot + "/scenarios/rtc-egress/steady-day.yaml"
+    func load(_ controller: String) throws -> ControllerConfiguration {
+        let path = dir.appendingPathComponent("s-\(controller.count).yaml").path
+        try "extends: \(base)\ncontroller:\n\(controller)\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        return try ScenarioLoader.load(path: path).configuration.controller
+    }
+    let old = try load("  kubernetesVersion: \"1.32\"")
+    #expect(old.kubernetesVersion == HPAController.KubernetesVersion(minor: 32))
+    #expect(old.usesAbsoluteToleranceTest)
+    #expect(old.zeroReplicasSemantics == .legacy)
+    #expect(!old.resolvedFeatureGates.hpaConfigurableTolerance)
+    let new = try load("  kubernetesVersion: \"1.36\"\n  featureGates: {HPAScaleToZero: true}")
+    #expect(new.kubernetesVersion == HPAController.KubernetesVersion(minor: 36))
+    #expect(!new.usesAbsoluteToleranceTest)
+    #expect(new.zeroReplicasSemantics == .scaledToZeroCondition)
+    #expect(new.resolvedFeatureGates.hpaConfigurableTolerance)
+    #expect(new.resolvedFeatureGates.hpaScaleToZero)
 }
