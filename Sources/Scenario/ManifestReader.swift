@@ -1,4 +1,5 @@
 internal import Yams
+internal import HPAController
 
 /// Reads the objects of Kubernetes manifests from composed YAML documents.
 ///
@@ -7,7 +8,7 @@ internal import Yams
 struct ManifestReader {
     let reader: NodeReader
     let version: KubernetesVersion
-    var featureGates: FeatureGates
+    var featureGates: ResolvedFeatureGates
 
     /// Reads one document into `set`.
     func read(_ document: YAMLDocument, into set: inout ManifestSet) {

@@ -88,16 +88,9 @@ struct ScenarioConversion {
         for name in file.syncPhaseOffsets.keys.sorted() where !manifests.autoscalers.contains(where: { $0.hpa.name == name }) {
             warning(scenarioAt, "controller.syncPhaseOffsets[\(name)]", "no HPA named \"\(name)\" (ignored)")
         }
-        // The scenario's Kubernetes version and gates select the controller's behavior too
-        // (tolerance test, per-direction tolerance, zero-replica semantics), not only validation.
-        var controller = file.controller
-        controller.kubernetesVersion = HPAController.KubernetesVersion(
-            major: file.kubernetesVersion.major, minor: file.kubernetesVersion.minor)
-        controller.featureGates.hpaConfigurableTolerance = file.featureGates.hpaConfigurableTolerance
-        controller.featureGates.hpaScaleToZero = file.featureGates.hpaScaleToZero
         return SimulationConfiguration(
             namespace: manifests.workloads.first?.namespace ?? "default", duration: file.duration, seed: file.seed,
-            deployments: deployments, autoscalers: autoscalers, controller: controller, metrics: file.metrics,
+            deployments: deployments, autoscalers: autoscalers, controller: file.controller, metrics: file.metrics,
             workload: file.workload, nodeCapacity: file.nodeCapacity, restartBackOff: file.restartBackOff, results: file.results)
     }
 

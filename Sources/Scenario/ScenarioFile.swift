@@ -12,9 +12,15 @@ public struct ScenarioFile: Sendable {
     public var overrides: [ManifestOverride]
     public var duration: SimDuration
     public var seed: UInt64
-    public var kubernetesVersion: KubernetesVersion
-    public var featureGates: FeatureGates
+    /// The controller's settings, `kubernetesVersion` and explicit `featureGates` included.
     public var controller: ControllerConfiguration
+    /// `controller.kubernetesVersion`: decides validation and the controller's behavior alike.
+    public var kubernetesVersion: KubernetesVersion {
+        get { controller.kubernetesVersion }
+        set { controller.kubernetesVersion = newValue }
+    }
+    /// The feature gates in force: those the scenario sets, the version's defaults for the rest.
+    public var featureGates: ResolvedFeatureGates { controller.resolvedFeatureGates }
     /// `controller.syncPhaseOffsets`: per HPA name.
     public var syncPhaseOffsets: [String: SimDuration]
     public var metrics: MetricsPipelineConfiguration

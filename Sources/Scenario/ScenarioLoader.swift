@@ -68,7 +68,7 @@ public enum ScenarioLoader {
         let manifests = paths.filter { isManifest(path: $0, limits: limits) }
         if !manifests.isEmpty {
             let version = KubernetesVersion.defaultVersion
-            let set = readManifests(manifests, overrides: [], version: version, gates: FeatureGates(defaultsFor: version),
+            let set = readManifests(manifests, overrides: [], version: version, gates: FeatureGates().resolved(for: version),
                                     limits: limits, into: &all)
             let lints = Lints(controller: .init(), pipeline: .init(), settings: .init())
             for hpa in set.autoscalers {
@@ -129,7 +129,7 @@ public enum ScenarioLoader {
 
     /// Reads manifests (paths or globs), applying overrides to the documents they name.
     static func readManifests(_ patterns: [String], locations: [SourceLocation] = [], overrides: [ManifestOverride], version: KubernetesVersion,
-                              gates: FeatureGates, limits: InputLimits, into diagnostics: inout [Diagnostic]) -> ManifestSet {
+                              gates: ResolvedFeatureGates, limits: InputLimits, into diagnostics: inout [Diagnostic]) -> ManifestSet {
         var set = ManifestSet()
         var files: [String] = []
         for (i, pattern) in patterns.enumerated() {

@@ -15,10 +15,11 @@ struct ScenarioReader {
     /// base's (controller and deployments entries merge, overrides append).
     func read(_ root: Node, location: SourceLocation, base: ScenarioFile? = nil) -> ScenarioFile? {
         guard let top = reader.fields(root, FieldPath(), known: Self.topFields) else { return nil }
+        var controller = ControllerConfiguration()
+        controller.kubernetesVersion = .defaultVersion
         var file = base ?? ScenarioFile(
             name: "", description: nil, manifests: [], overrides: [], duration: .hours(1), seed: 1,
-            kubernetesVersion: .defaultVersion, featureGates: FeatureGates(defaultsFor: .defaultVersion),
-            controller: ControllerConfiguration(), syncPhaseOffsets: [:], metrics: MetricsPipelineConfiguration(),
+            controller: controller, syncPhaseOffsets: [:], metrics: MetricsPipelineConfiguration(),
             workload: WorkloadConfiguration(), deployments: [:], nodeCapacity: .unlimited, restartBackOff: RestartBackOff(),
             results: ResultsConfiguration(), lints: LintSettings(), expectationsYAML: nil, location: location)
         file.location = location
@@ -97,7 +98,6 @@ struct ScenarioReader {
         if let n = f["kubernetesVersion"], let s = reader.string(n, path.child("kubernetesVersion")) {
             if let v = KubernetesVersion(parsing: s) {
                 file.kubernetesVersion = v
-                file.featureGates = FeatureGates(defaultsFor: v)
                 if v < KubernetesVersion(major: 1, minor: 23) {
                     reader.warning(NodeReader.line(n), path.child("kubernetesVersion"),
                                    "Kubernetes \(v) predates autoscaling/v2 (1.23); only autoscaling/v1 HPAs load")
@@ -109,11 +109,11 @@ struct ScenarioReader {
         if let n = f["featureGates"], !NodeReader.isNull(n),
            let gates = reader.fields(n, path.child("featureGates"), known: ["HPAScaleToZero", "HPAConfigurableTolerance"]) {
             if let g = gates["HPAScaleToZero"], let b = reader.bool(g, path.child("featureGates").child("HPAScaleToZero")) {
-                file.featureGates.hpaScaleToZero = b
+                file.controller.featureGates.hpaScaleToZero = b
             }
             if let g = gates["HPAConfigurableTolerance"],
                let b = reader.bool(g, path.child("featureGates").child("HPAConfigurableTolerance")) {
-                file.featureGates.hpaConfigurableTolerance = b
+                file.controller.featureGates.hpaConfigurableTolerance = b
             }
         }
         if let n = f["syncPeriod"], let d = reader.duration(n, path.child("syncPeriod"), allowZero: false) { file.controller.syncPeriod = d }

@@ -30,7 +30,7 @@ func v1Conversion() throws {
         """)
     var diagnostics: [Diagnostic] = []
     let version = KubernetesVersion.defaultVersion
-    let set = ScenarioLoader.readManifests([path], overrides: [], version: version, gates: FeatureGates(defaultsFor: version),
+    let set = ScenarioLoader.readManifests([path], overrides: [], version: version, gates: FeatureGates().resolved(for: version),
                                            limits: .init(), into: &diagnostics)
     #expect(diagnostics.isEmpty)
     let hpa = try #require(set.autoscalers.first)
@@ -86,7 +86,7 @@ func ignoredKinds() throws {
     #expect(diagnostics.first?.message == "Service web (v1) accepted and ignored: the simulation does not model it")
     var ignored: [Diagnostic] = []
     let version = KubernetesVersion.defaultVersion
-    let set = ScenarioLoader.readManifests([path], overrides: [], version: version, gates: FeatureGates(defaultsFor: version),
+    let set = ScenarioLoader.readManifests([path], overrides: [], version: version, gates: FeatureGates().resolved(for: version),
                                            limits: .init(), into: &ignored)
     let db = try #require(set.workloads.first)
     #expect(db.kind == .statefulSet && db.replicas == 3)

@@ -120,12 +120,12 @@ func versionReachesController() throws {
         return try ScenarioLoader.load(path: path).configuration.controller
     }
     let old = try load("  kubernetesVersion: \"1.32\"")
-    #expect(old.kubernetesVersion == HPAController.KubernetesVersion(minor: 32))
+    #expect(old.kubernetesVersion == KubernetesVersion(minor: 32))
     #expect(old.usesAbsoluteToleranceTest)
     #expect(old.zeroReplicasSemantics == .legacy)
     #expect(!old.resolvedFeatureGates.hpaConfigurableTolerance)
     let new = try load("  kubernetesVersion: \"1.36\"\n  featureGates: {HPAScaleToZero: true}")
-    #expect(new.kubernetesVersion == HPAController.KubernetesVersion(minor: 36))
+    #expect(new.kubernetesVersion == KubernetesVersion(minor: 36))
     #expect(!new.usesAbsoluteToleranceTest)
     #expect(new.zeroReplicasSemantics == .scaledToZeroCondition)
     #expect(new.resolvedFeatureGates.hpaConfigurableTolerance)
