@@ -72,8 +72,7 @@ extension Model {
         if deployments[d].forwardQueue != nil, case .worker(let w) = deployments[d].configuration.role,
            let forwarding = w.forwarding {
             tasks[Int(t)].stage = .handoff
-            let seconds = forwarding.handoff.sample(using: &classes[c].handoffs)
-            let handoff = SimDuration(seconds: seconds.isFinite ? max(0, seconds) : 0)
+            let handoff = forwarding.handoff.sampleDuration(using: &classes[c].handoffs)
             tasks[Int(t)].finishEvent = engine.schedule(.taskFinished(task: t), at: now + handoff, phase: Phase.podState)
             addUsage(forwarding.usage, pod: p, sign: 1, at: now)
             return
