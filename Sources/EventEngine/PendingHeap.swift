@@ -80,15 +80,22 @@ struct PendingHeap<Time: Comparable> {
     mutating func push(_ entry: PendingEntry<Time>, keys: UnsafeMutablePointer<UInt64>) {
         if count == capacity { grow(to: capacity * 2) }
         (base + count).initialize(to: entry)
-        var i = count
         count &+= 1
-        while i > 0 {
-            let parent = (i &- 1) &>> 2
+        siftUp(entry, from: count &- 1, keys: keys)
+    }
+
+    /// Places `entry` at the free position `hole` or above it: each parent that `entry`
+    /// runs before moves down a level (the sift-up of both `push` and `removeMin`).
+    @inlinable @inline(__always)
+    func siftUp(_ entry: PendingEntry<Time>, from hole: Int, keys: UnsafeMutablePointer<UInt64>) {
+        var hole = hole
+        while hole > 0 {
+            let parent = (hole &- 1) &>> 2
             guard Self.precedes(entry, base[parent], keys: keys) else { break }
-            base[i] = base[parent]
-            i = parent
+            base[hole] = base[parent]
+            hole = parent
         }
-        base[i] = entry
+        base[hole] = entry
     }
 
     /// Removes and returns the first entry. - Precondition: `count > 0`.
@@ -121,13 +128,7 @@ struct PendingHeap<Time: Comparable> {
             base[hole] = base[best]
             hole = best
         }
-        while hole > 0 {
-            let parent = (hole &- 1) &>> 2
-            guard Self.precedes(last, base[parent], keys: keys) else { break }
-            base[hole] = base[parent]
-            hole = parent
-        }
-        base[hole] = last
+        siftUp(last, from: hole, keys: keys)
         return top
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// **A draw is a pure function of the stream:** ``sample(using:)`` reads only the generator
 /// it is given and keeps no state, so the same stream position gives the same value.
 /// Check user-supplied parameters with ``validate()`` before sampling.
-public enum Distribution: Sendable, Equatable, Codable {
+public enum Distribution: Sendable, Hashable, Codable {
     /// Always `value`.
     case constant(Double)
     /// Uniform on [min, max).

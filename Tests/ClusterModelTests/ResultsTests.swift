@@ -49,4 +49,14 @@ struct ResultsTests {
         }
         #expect(result.description == text)
     }
+
+    @Test("a recorder changes nothing in the result: its series samples do not count as events")
+    func eventCountWithRecorder() throws {
+        let configuration = Example.configuration(seed: 2, duration: .minutes(5))
+        let bare = try Simulation.run(configuration)
+        let (recorded, recorder) = try Fixture.run(configuration, resolution: .seconds(15))
+        #expect(recorder.series.count == 21 * configuration.deployments.count)   // 0 s, 15 s, ... 300 s
+        #expect(recorded.eventsProcessed == bare.eventsProcessed)
+        #expect(recorded == bare)
+    }
 }

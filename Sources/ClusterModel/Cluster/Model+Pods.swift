@@ -89,8 +89,7 @@ extension Model {
 
     /// A lifecycle duration from a distribution in seconds, drawn from the deployment's stream.
     mutating func draw(_ distribution: Distribution, deployment d: Int) -> SimDuration {
-        let seconds = distribution.sample(using: &deployments[d].lifecycleStream)
-        return SimDuration(seconds: seconds.isFinite ? max(0, seconds) : 0)
+        distribution.sampleDuration(using: &deployments[d].lifecycleStream)
     }
 
     // MARK: Start and readiness
@@ -218,5 +217,13 @@ extension Model {
         if elapsed > 0 { pods[i].cpuIntegral += pods[i].cpuUsed * elapsed }
         pods[i].usageUpdatedAt = now
         return pods[i].cpuIntegral
+    }
+}
+
+extension Distribution {
+    /// One draw read as seconds: a duration, zero when the draw is negative or not finite.
+    func sampleDuration(using stream: inout Xoshiro256StarStar) -> SimDuration {
+        let seconds = sample(using: &stream)
+        return SimDuration(seconds: seconds.isFinite ? max(0, seconds) : 0)
     }
 }

@@ -75,11 +75,4 @@ public struct Bursts: Hashable, Sendable, Codable {
                 spread: SimDuration = .minutes(2)) {
         self.interval = interval; self.offset = offset; self.size = size; self.spread = spread
     }
-
-    public static func == (a: Bursts, b: Bursts) -> Bool {
-        a.interval == b.interval && a.offset == b.offset && a.size == b.size && a.spread == b.spread
-    }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(interval); hasher.combine(offset); hasher.combine(distribution: size); hasher.combine(spread)
-    }
 }

@@ -77,13 +77,6 @@ public struct Forwarding: Hashable, Sendable, Codable {
     public init(target: String, handoff: Distribution = .constant(1), usage: ResourceUsage = .zero) {
         self.target = target; self.handoff = handoff; self.usage = usage
     }
-
-    public static func == (a: Forwarding, b: Forwarding) -> Bool {
-        a.target == b.target && a.handoff == b.handoff && a.usage == b.usage
-    }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(target); hasher.combine(distribution: handoff); hasher.combine(usage)
-    }
 }
 
 /// The webhook notifier: one notification per task state change, delivered at a fixed

@@ -22,13 +22,4 @@ public struct PodLifecycle: Hashable, Sendable, Codable {
         self.schedulingDelay = schedulingDelay; self.imagePull = imagePull
         self.containerStart = containerStart; self.applicationStartup = applicationStartup
     }
-
-    public static func == (a: PodLifecycle, b: PodLifecycle) -> Bool {
-        a.schedulingDelay == b.schedulingDelay && a.imagePull == b.imagePull
-            && a.containerStart == b.containerStart && a.applicationStartup == b.applicationStartup
-    }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(distribution: schedulingDelay); hasher.combine(distribution: imagePull)
-        hasher.combine(distribution: containerStart); hasher.combine(distribution: applicationStartup)
-    }
 }

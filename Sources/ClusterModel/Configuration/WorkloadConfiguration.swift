@@ -46,17 +46,6 @@ public struct TaskClass: Hashable, Sendable, Codable {
         self.usage = usage; self.cpuBound = cpuBound; self.maxQueueWait = maxQueueWait
         self.onPodTermination = onPodTermination
     }
-
-    public static func == (a: TaskClass, b: TaskClass) -> Bool {
-        a.name == b.name && a.keyPattern == b.keyPattern && a.arrivals == b.arrivals && a.duration == b.duration
-            && a.usage == b.usage && a.cpuBound == b.cpuBound && a.maxQueueWait == b.maxQueueWait
-            && a.onPodTermination == b.onPodTermination
-    }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(name); hasher.combine(keyPattern); hasher.combine(arrivals)
-        hasher.combine(distribution: duration); hasher.combine(usage); hasher.combine(cpuBound)
-        hasher.combine(maxQueueWait); hasher.combine(onPodTermination)
-    }
 }
 
 /// What a task still running at the end of its pod's grace period does. Either way

@@ -95,8 +95,7 @@ extension Model {
     func podValue(_ quantity: ModelQuantity, pod p: Int32) -> Double {
         switch quantity {
         case .runningTasks: Double(pods[Int(p)].tasks.count)
-        case .pendingNotifications:
-            if let n = notifier, pods[Int(p)].deployment == n.deployment, pods[Int(p)].accepting { n.pendingPerPod } else { 0 }
+        case .pendingNotifications: pendingNotifications(onPod: p)
         case .queueLength, .notificationBacklog: 0
         }
     }

@@ -16,7 +16,8 @@ public struct SimulationResult: Hashable, Sendable {
     public var notifierBacklogMaximum: Double
     /// Notifications emitted (one per task state change).
     public var notifications: Int
-    /// Events the engine processed.
+    /// Events the engine processed, except the series samples a recorder adds: a run
+    /// reports the same count with a recorder (a stored run) and without (`--no-store`).
     public var eventsProcessed: Int
 
     public init(duration: SimDuration, seed: UInt64, classes: [ClassResult], deployments: [DeploymentResult],

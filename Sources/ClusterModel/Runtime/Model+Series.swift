@@ -6,6 +6,7 @@ extension Model {
     mutating func sampleSeries(at now: SimTime) {
         let resolution = seriesResolution
         if now + resolution <= end { engine.schedule(.seriesSample, at: now + resolution, phase: Phase.observe) }
+        seriesSamples += 1
         advanceNotifier(to: now)
         for d in deployments.indices {
             let point = seriesPoint(deployment: d, at: now)
@@ -72,6 +73,6 @@ extension Model {
         }
         return SimulationResult(duration: configuration.duration, seed: configuration.seed, classes: classResults,
                                 deployments: deploymentResults, notifierBacklogMaximum: notifier?.maximum ?? 0,
-                                notifications: notifications, eventsProcessed: engine.processed)
+                                notifications: notifications, eventsProcessed: engine.processed - seriesSamples)
     }
 }

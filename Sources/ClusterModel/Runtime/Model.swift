@@ -34,6 +34,9 @@ struct Model {
     var unschedulable: [Int32] = []
 
     var notifications = 0
+    /// Series samples processed: they exist only for the recorder, so the reported event
+    /// count leaves them out.
+    var seriesSamples = 0
     /// The first error a recorder threw; the run stops after the event that hit it.
     var recorderError: (any Error)?
 

@@ -49,8 +49,7 @@ extension Model {
         if let duration {
             runTime = max(.zero, duration)
         } else {
-            let seconds = classes[c].configuration.duration.sample(using: &classes[c].durations)
-            runTime = SimDuration(seconds: seconds.isFinite ? max(0, seconds) : 0)
+            runTime = classes[c].configuration.duration.sampleDuration(using: &classes[c].durations)
         }
         let t = allocateTask()
         var task = TaskState()

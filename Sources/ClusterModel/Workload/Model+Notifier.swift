@@ -58,9 +58,15 @@ extension Model {
         deployments[d].accounting.memoryUsedIntegral += area * 1_000_000 * Double(n.settings.memoryMilliPerPending)
     }
 
+    /// Notifications pod `p` holds: its share of the backlog if it is a Ready notifier pod, else 0.
+    func pendingNotifications(onPod p: Int32) -> Double {
+        guard let n = notifier, pods[Int(p)].deployment == n.deployment, pods[Int(p)].accepting else { return 0 }
+        return n.pendingPerPod
+    }
+
     /// Memory the notifier's pending notifications add to pod `p` (milli-bytes).
     func notifierMemory(_ p: Int32) -> Int64 {
-        guard let n = notifier, pods[Int(p)].deployment == n.deployment, pods[Int(p)].accepting else { return 0 }
-        return Int64((n.pendingPerPod * Double(n.settings.memoryMilliPerPending)).rounded())
+        guard let n = notifier else { return 0 }
+        return Int64((pendingNotifications(onPod: p) * Double(n.settings.memoryMilliPerPending)).rounded())
     }
 }

@@ -72,8 +72,7 @@ extension Model {
         if deployments[d].forwardQueue != nil, case .worker(let w) = deployments[d].configuration.role,
            let forwarding = w.forwarding {
             tasks[Int(t)].stage = .handoff
-            let seconds = forwarding.handoff.sample(using: &classes[c].handoffs)
-            let handoff = SimDuration(seconds: seconds.isFinite ? max(0, seconds) : 0)
+            let handoff = forwarding.handoff.sampleDuration(using: &classes[c].handoffs)
             tasks[Int(t)].finishEvent = engine.schedule(.taskFinished(task: t), at: now + handoff, phase: Phase.podState)
             addUsage(forwarding.usage, pod: p, sign: 1, at: now)
             return
@@ -204,12 +203,12 @@ extension Model {
     }
 
     private mutating func recordTask(_ t: Int32, outcome: TaskRecord.Outcome, pod p: Int32?, at now: SimTime) {
-        guard configuration.results.recordTasks, let recorder, recorderError == nil else { return }
+        guard configuration.results.recordTasks, recorder != nil, recorderError == nil else { return }
         let task = tasks[Int(t)]
         let taskClass = classes[Int(task.classIndex)].configuration
-        let record = TaskRecord(taskClass: taskClass.name, key: KeyPattern.key(for: taskClass.keyPattern, id: task.id),
-                                arrivedAt: task.arrivedAt, runTime: task.duration, startedAt: task.firstStartedAt, endedAt: now,
-                                outcome: outcome, pod: p.map { podName($0) })
-        do { try recorder.recordTask(record) } catch { recorderError = error }
+        let ended = TaskRecord(taskClass: taskClass.name, key: KeyPattern.key(for: taskClass.keyPattern, id: task.id),
+                               arrivedAt: task.arrivedAt, runTime: task.duration, startedAt: task.firstStartedAt, endedAt: now,
+                               outcome: outcome, pod: p.map { podName($0) })
+        record { try $0.recordTask(ended) }
     }
 }

@@ -61,8 +61,6 @@ extension RunStore {
                 JOIN hpa_metrics h ON h.run_id = m.run_id AND h.hpa = s.hpa AND h.metric_index = m.metric_index
                 WHERE m.run_id = ? ORDER BY m.id
                 """
-        case .hpaMetrics:
-            return "SELECT * FROM hpa_metrics WHERE run_id = ? ORDER BY id"
         case .hpaSyncs:   // the conditions as text, in place of their id
             let columns = try db.columns(in: "hpa_syncs").map(\.name)
                 .map { $0 == "conditions_id" ? "c.conditions" : "s.\($0)" }
@@ -71,19 +69,11 @@ extension RunStore {
                 JOIN hpa_condition_sets c ON c.id = s.conditions_id
                 WHERE s.run_id = ? ORDER BY s.id
                 """
-        case .hpaConditionSets, .scaleEvents:
-            return "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY id"
         case .series:   // `id` is internal (`RowKey`): the key is (run_id, deployment, time_us)
             let columns = try db.columns(in: "series").map(\.name).filter { $0 != "id" }
-            return "SELECT \(columns.joined(separator: ", ")) FROM series WHERE run_id = ? ORDER BY time_us, deployment"
-        case .podSamples:
-            return "SELECT * FROM pod_samples WHERE run_id = ? ORDER BY time_us, pod"
-        case .classResults:
-            return "SELECT * FROM class_results WHERE run_id = ? ORDER BY task_class"
-        case .deploymentResults:
-            return "SELECT * FROM deployment_results WHERE run_id = ? ORDER BY deployment"
-        case .taskRecords:
-            return "SELECT * FROM task_records WHERE run_id = ? ORDER BY task_id"
+            return "SELECT \(columns.joined(separator: ", ")) FROM series WHERE run_id = ? ORDER BY \(table.rowOrder)"
+        case .hpaMetrics, .hpaConditionSets, .scaleEvents, .podSamples, .classResults, .deploymentResults, .taskRecords:
+            return "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY \(table.rowOrder)"
         }
     }
 

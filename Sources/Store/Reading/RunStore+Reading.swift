@@ -24,7 +24,7 @@ extension RunStore {
 
     /// The run's per-class results, by class name.
     public func classResults(of id: RunID) throws -> [ClassResultRow] {
-        try rows(of: id, "SELECT * FROM class_results WHERE run_id = ? ORDER BY task_class") { r in
+        try rows(of: id, .classResults) { r in
             ClassResultRow(taskClass: r["task_class"], completed: r["completed"], failed: r["failed"],
                            timedOut: r["timed_out"], interruptedByScaleDown: r["interrupted_by_scale_down"],
                            interruptedByOOM: r["interrupted_by_oom"],
@@ -35,7 +35,7 @@ extension RunStore {
 
     /// The run's per-deployment results, by deployment name.
     public func deploymentResults(of id: RunID) throws -> [DeploymentResultRow] {
-        try rows(of: id, "SELECT * FROM deployment_results WHERE run_id = ? ORDER BY deployment") { r in
+        try rows(of: id, .deploymentResults) { r in
             DeploymentResultRow(deployment: r["deployment"], podHours: r["pod_hours"], meanReplicas: r["mean_replicas"],
                                 peakReplicas: r["peak_replicas"], timeAtMaxReplicas: duration(r["time_at_max_replicas_us"]),
                                 scaleEvents: r["scale_events"], flaps: r["flaps"],
@@ -104,7 +104,7 @@ extension RunStore {
 
     /// The run's scale events, in recording order.
     public func scaleEvents(of id: RunID) throws -> [ScaleEventRow] {
-        try rows(of: id, "SELECT * FROM scale_events WHERE run_id = ? ORDER BY id") { r in
+        try rows(of: id, .scaleEvents) { r in
             ScaleEventRow(time: SimTime(microseconds: r["time_us"]), hpa: r["hpa"],
                           fromReplicas: r["from_replicas"], toReplicas: r["to_replicas"], message: r["message"])
         }
@@ -112,7 +112,7 @@ extension RunStore {
 
     /// The run's time series, by time, then deployment.
     public func series(of id: RunID) throws -> [SeriesRow] {
-        try rows(of: id, "SELECT * FROM series WHERE run_id = ? ORDER BY time_us, deployment") { r in
+        try rows(of: id, .series) { r in
             SeriesRow(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], replicas: r["replicas"],
                       readyPods: r["ready_pods"], cpuUtilization: r["cpu_utilization"],
                       memoryUtilization: r["memory_utilization"], activeTasks: r["active_tasks"],
@@ -122,7 +122,7 @@ extension RunStore {
 
     /// The run's pod samples, by time, then pod.
     public func podSamples(of id: RunID) throws -> [PodSampleRow] {
-        try rows(of: id, "SELECT * FROM pod_samples WHERE run_id = ? ORDER BY time_us, pod") { r in
+        try rows(of: id, .podSamples) { r in
             let ready: Int64 = r["ready"]
             return PodSampleRow(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], pod: r["pod"],
                                 phase: r["phase"], ready: ready != 0, cpuMillicores: r["cpu_millicores"],
@@ -132,7 +132,7 @@ extension RunStore {
 
     /// The run's task records, by task id.
     public func taskRecords(of id: RunID) throws -> [TaskRecordRow] {
-        try rows(of: id, "SELECT * FROM task_records WHERE run_id = ? ORDER BY task_id") { r in
+        try rows(of: id, .taskRecords) { r in
             let outcome: String = r["outcome"]
             let started: Int64? = r["started_us"], finished: Int64? = r["finished_us"]
             return TaskRecordRow(taskID: r["task_id"], taskClass: r["task_class"],
@@ -144,10 +144,11 @@ extension RunStore {
         }
     }
 
-    /// Rows of `sql` (one `run_id = ?` argument) after checking the run exists.
-    private func rows<T>(of id: RunID, _ sql: String, _ decode: (Row) throws -> T) throws -> [T] {
+    /// The run's rows of `table` in ``StoreSchema/Table/rowOrder``, after checking the run exists.
+    private func rows<T>(of id: RunID, _ table: StoreSchema.Table, _ decode: (Row) throws -> T) throws -> [T] {
         try read("read run \(id)") { db in
             try requireRun(id, db)
+            let sql = "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY \(table.rowOrder)"
             return try Row.fetchAll(db, sql: sql, arguments: [id.rawValue]).map(decode)
         }
     }

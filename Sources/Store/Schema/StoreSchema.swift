@@ -21,6 +21,18 @@ public enum StoreSchema {
         case deploymentResults = "deployment_results"
         case podSamples = "pod_samples"
         case taskRecords = "task_records"
+
+        /// The columns a run's rows are read and exported in order of (`ORDER BY`).
+        var rowOrder: String {
+            switch self {
+            case .runs, .hpaMetrics, .hpaConditionSets, .hpaSyncs, .hpaSyncMetrics, .scaleEvents: "id"
+            case .series: "time_us, deployment"   // `id` is internal (`RowKey`)
+            case .podSamples: "time_us, pod"
+            case .classResults: "task_class"
+            case .deploymentResults: "deployment"
+            case .taskRecords: "task_id"
+            }
+        }
     }
 
     /// The schema version this build writes: the number of registered migrations.

@@ -58,7 +58,7 @@ final class StagingFile {
     /// Deletes the staging data and then its lock; idempotent.
     func remove() {
         guard lockDescriptor >= 0 else { return }
-        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
+        Self.unlinkDatabase(path)
         unlink(lockPath)
         close(lockDescriptor)
         lockDescriptor = -1
@@ -80,7 +80,7 @@ final class StagingFile {
                 defer { close(fd) }
                 guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }   // its writer is alive
                 let data = String(full.dropLast(".lock".count))
-                for suffix in ["", "-journal", "-wal", "-shm"] { unlink(data + suffix) }
+                unlinkDatabase(data)
                 unlink(full)
                 removed.append(data)
             } else if !name.contains(".lock"), !hasLock(full) {
@@ -92,9 +92,18 @@ final class StagingFile {
         return removed
     }
 
+    /// What SQLite may keep beside a database file: its rollback journal, WAL and shared memory.
+    private static let sideFileSuffixes = ["-journal", "-wal", "-shm"]
+
+    /// Deletes the database file at `path` and its side files.
+    private static func unlinkDatabase(_ path: String) {
+        unlink(path)
+        for suffix in sideFileSuffixes { unlink(path + suffix) }
+    }
+
     private static func hasLock(_ file: String) -> Bool {
         var base = file
-        for suffix in ["-journal", "-wal", "-shm"] where base.hasSuffix(suffix) {
+        for suffix in sideFileSuffixes where base.hasSuffix(suffix) {
             base = String(base.dropLast(suffix.count))
         }
         return access(base + ".lock", F_OK) == 0

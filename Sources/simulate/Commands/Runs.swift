@@ -165,7 +165,7 @@ extension StoreOptions {
     }
 
     private func fail<T>(_ message: String) throws -> T {
-        FileHandle.standardError.write(Data("simulate: error: \(message)\n".utf8))
+        printError("simulate: error: \(message)")
         throw ExitStatus.invalidInput
     }
 }
@@ -179,7 +179,7 @@ private struct OutputSink {
         guard let path else { handle = .standardOutput; return }
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
-            FileHandle.standardError.write(Data("simulate: error: \(path): cannot create the output file\n".utf8))
+            printError("simulate: error: \(path): cannot create the output file")
             throw ExitStatus.invalidInput
         }
         self.handle = handle
