@@ -15,6 +15,10 @@ public final class StoreRecorder: SimulationRecorder {
     /// Few names (one per notifier deployment): an array compare is cheaper than hashing per row.
     let notifiers: [String]
     private var taskCount: Int64 = 0
+    /// Each HPA's last condition rows (few HPAs: a scan beats hashing the name per sync). A sync
+    /// mostly repeats its HPA's last conditions; reusing that array saves building one per sync
+    /// and lets the recorder match it by identity.
+    private var lastConditions: [(hpa: String, rows: [HPAConditionRow])] = []
 
     /// Records into `recorder`; `configuration` names the notifier deployments (whose series carry a backlog).
     public init(_ recorder: RunRecorder, configuration: SimulationConfiguration, detail: DetailLevel) {
@@ -26,7 +30,26 @@ public final class StoreRecorder: SimulationRecorder {
     }
 
     public func recordSync(hpa: String, decision: ScalingDecision, at time: SimTime) throws {
-        recorder.record(Self.syncRow(hpa: hpa, decision: decision, at: time))
+        recorder.record(Self.syncRow(hpa: hpa, decision: decision, at: time, conditions: conditionRows(hpa, decision)))
+    }
+
+    /// `decision`'s conditions as rows: the HPA's previous array when they are the same.
+    private func conditionRows(_ hpa: String, _ decision: ScalingDecision) -> [HPAConditionRow] {
+        let conditions = decision.conditions
+        let slot = lastConditions.firstIndex { $0.hpa == hpa }
+        if let slot {
+            let last = lastConditions[slot].rows
+            if last.count == conditions.count, zip(last, conditions).allSatisfy({ row, c in
+                row.reason == c.reason && row.type == c.type.rawValue && row.status == c.status.rawValue
+            }) { return last }
+        }
+        let rows = Self.conditionRows(conditions)
+        if let slot { lastConditions[slot].rows = rows } else { lastConditions.append((hpa, rows)) }
+        return rows
+    }
+
+    private static func conditionRows(_ conditions: [HorizontalPodAutoscalerCondition]) -> [HPAConditionRow] {
+        conditions.map { HPAConditionRow(type: $0.type.rawValue, status: $0.status.rawValue, reason: $0.reason) }
     }
 
     public func recordScale(_ scale: ScaleRecord) throws {
@@ -80,15 +103,18 @@ public final class StoreRecorder: SimulationRecorder {
 
     /// The row of one sync: every stage of the decision, one metric row per spec metric.
     public static func syncRow(hpa: String, decision: ScalingDecision, at time: SimTime) -> HPASyncRow {
+        syncRow(hpa: hpa, decision: decision, at: time, conditions: conditionRows(decision.conditions))
+    }
+
+    static func syncRow(hpa: String, decision: ScalingDecision, at time: SimTime,
+                        conditions: [HPAConditionRow]) -> HPASyncRow {
         let recommendation = decision.metricDesiredReplicas.flatMap { $0 < 0 ? nil : $0 }
         let failure = decision.metricsFailure.map { "\($0.reason): \($0.message)" } ?? decision.syncError
         return HPASyncRow(
             time: time, hpa: hpa, currentReplicas: decision.currentReplicas, recommendation: recommendation,
             failure: failure, stabilized: decision.stabilizedReplicas, desiredReplicas: decision.desiredReplicas,
             limitingReason: decision.limitingReason?.rawValue,
-            conditions: decision.conditions.map {
-                HPAConditionRow(type: $0.type.rawValue, status: $0.status.rawValue, reason: $0.reason)
-            },
+            conditions: conditions,
             scaleUpdated: decision.scaleUpdated,
             metrics: (decision.metrics ?? []).map(metricRow))
     }

@@ -40,7 +40,8 @@ public final class RunStore: Sendable {
             // only a power loss may undo the last commits (never corrupt the file). It moves the
             // fsync from each run's commit to the checkpoint. 16 KiB pages (for a new file):
             // a quarter of the WAL frames and write calls per copied run.
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL")
+            // Temporary storage in memory: the copy's statement journal needs no file.
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

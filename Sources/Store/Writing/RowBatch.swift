@@ -31,10 +31,15 @@ struct RowBatch: Sendable {
         self.firstScaleEvent = firstScaleEvent
     }
 
-    /// The next batch: same run, numbering on after this one's rows.
+    /// The next batch: same run, numbering on after this one's rows, with room for as many
+    /// syncs and series rows as this one held (growing a batch's arrays by doubling moved each
+    /// large row several times on the simulation's thread).
     func successor() -> RowBatch {
-        RowBatch(run: run, firstSeries: firstSeries + Int64(series.count),
-                 firstScaleEvent: firstScaleEvent + Int64(scaleEvents.count))
+        var next = RowBatch(run: run, firstSeries: firstSeries + Int64(series.count),
+                            firstScaleEvent: firstScaleEvent + Int64(scaleEvents.count))
+        next.syncs.reserveCapacity(syncs.count)
+        next.series.reserveCapacity(series.count)
+        return next
     }
 
     func write(_ db: Database, path: String) throws {

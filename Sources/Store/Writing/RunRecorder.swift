@@ -60,7 +60,8 @@ public final class RunRecorder: @unchecked Sendable {
     private var batch: RowBatch
     private var nextSync: Int64 = 0
     /// Each HPA's metrics by index as first recorded, and the run-wide number of the next `hpa_metrics` row.
-    private var metricsByHPA: [String: [HPAMetricRow]] = [:]
+    /// Few HPAs: a scan beats hashing the name per sync.
+    private var metricsByHPA: [(hpa: String, metrics: [HPAMetricRow])] = []
     private var nextHPAMetric: Int64 = 0
     /// Each distinct condition list recorded, by its run-wide number; the last few looked up.
     private var conditionSets: [[HPAConditionRow]: Int64] = [:]
@@ -116,7 +117,11 @@ public final class RunRecorder: @unchecked Sendable {
     /// HPA's spec does not change within a run.
     public func record(_ row: HPASyncRow) {
         append { batch in
-            var known = metricsByHPA[row.hpa] ?? []
+            let slot = metricsByHPA.firstIndex { $0.hpa == row.hpa } ?? {
+                metricsByHPA.append((row.hpa, []))
+                return metricsByHPA.count - 1
+            }()
+            let known = metricsByHPA[slot].metrics
             for (index, metric) in row.metrics.enumerated() {
                 if index < known.count {
                     guard Self.sameMetric(known[index], metric) else {
@@ -126,11 +131,10 @@ public final class RunRecorder: @unchecked Sendable {
                         return
                     }
                 } else {
-                    known.append(metric)
+                    metricsByHPA[slot].metrics.append(metric)
                     batch.hpaMetrics.append((nextHPAMetric, row.hpa, index, metric))
                     nextHPAMetric += 1
                     batch.count += 1
-                    metricsByHPA[row.hpa] = known
                 }
             }
             batch.syncs.append((nextSync, conditionSetNumber(row.conditions, &batch), row))
