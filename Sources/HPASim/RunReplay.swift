@@ -61,10 +61,9 @@ public enum RunReplay {
                                                       spec: spec, history: history, now: now)
                     history = result.history
                     report.normalized += 1
-                    let desired = result.desired == current ? current : result.desired
                     check("stabilized", "\(row.stabilized.map(String.init) ?? "nil")", "\(result.stabilized)")
-                    check("desiredReplicas", "\(row.desiredReplicas)", "\(desired)")
-                    check("scaleUpdated", "\(row.scaleUpdated)", "\(desired != current)")
+                    check("desiredReplicas", "\(row.desiredReplicas)", "\(result.desired)")
+                    check("scaleUpdated", "\(row.scaleUpdated)", "\(result.desired != current)")
                     check("limitingReason", row.limitingReason ?? "nil", result.limitedReason.rawValue)
                 }
                 if row.scaleUpdated {
