@@ -78,10 +78,14 @@ public enum ScenarioRun {
         guard let database = options.database else {
             return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil, commitTimings: nil)
         }
+        // Encoding the resolved scenario and opening the database take a few milliseconds each:
+        // side by side, on two threads.
+        let resolved = configuration
+        let json = InBackground { try resolvedJSON(resolved) }
         let store = try RunStore(path: database)
         let metadata = RunMetadata(
             name: options.name ?? URL(fileURLWithPath: scenarioPath).deletingPathExtension().lastPathComponent,
-            scenarioPath: scenarioPath, scenarioJSON: try resolvedJSON(configuration), seed: configuration.seed,
+            scenarioPath: scenarioPath, scenarioJSON: try json.value(), seed: configuration.seed,
             simulatedDuration: configuration.duration,
             seriesResolution: configuration.results.seriesResolution ?? configuration.controller.syncPeriod,
             detailLevel: options.detail, startedAt: Date())
@@ -110,5 +114,26 @@ public enum ScenarioRun {
     /// The configuration a stored run ran with (the inverse of ``resolvedJSON(_:)``).
     public static func configuration(fromJSON json: String) throws -> SimulationConfiguration {
         try JSONDecoder().decode(SimulationConfiguration.self, from: Data(json.utf8))
+    }
+}
+
+/// A value computed on a global queue while the caller goes on.
+private final class InBackground<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?   // written once, before `done` is signalled
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result { try work() }
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the value (or rethrows its error).
+    func value() throws -> Value {
+        done.wait()
+        done.signal()   // later calls return at once
+        guard let result else { preconditionFailure("signalled before the result was set") }
+        return try result.get()
     }
 }

@@ -22,8 +22,6 @@ public final class RunStore: Sendable {
     /// The main database's path, as given.
     public let path: String
     let pool: DatabasePool
-    /// The largest run id promised to a recorder of this store.
-    private let promised = PromisedRunID()
 
     /// Opens the database at `path`, creating it if absent.
     ///
@@ -49,7 +47,13 @@ public final class RunStore: Sendable {
         } catch {
             throw StoreError.wrap(error, path: path, operation: "open")
         }
-        StagingFile.removeAbandoned(besideDatabaseAt: path)
+        StagingFile.removeAbandoned(besideDatabaseAt: path)   // left by versions before run files
+        StagingFile.removeAbandoned(inDirectory: runsDirectory)
+        do {
+            try removeOrphanRunFiles()
+        } catch {
+            throw StoreError.wrap(error, path: path, operation: "open")
+        }
     }
 
     /// Starts recording a run; nothing reaches this database until the recorder's `commit`.
@@ -78,79 +82,141 @@ public final class RunStore: Sendable {
     ///
     /// - Throws: ``StoreError/unknownRun(path:id:)`` if no run has this id.
     public func delete(_ id: RunID) throws {
-        try write("delete run \(id)") { db in
+        let runFile = try write("delete run \(id)") { db -> String? in
+            let runFile = try String.fetchOne(db, sql: "SELECT run_file FROM runs WHERE id = ?", arguments: [id.rawValue])
             try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [id.rawValue])
             if db.changesCount == 0 { throw StoreError.unknownRun(path: path, id: id.rawValue) }
+            return runFile
         }
+        // After the commit: a process killed in between leaves an orphan, removed on the next open.
+        if let runFile { StagingFile.unlinkDatabase(runFilePath(runFile)) }
     }
 
-    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check`: `["ok"]` for a sound database.
+    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` of the database and of every
+    /// run file, and that each run file holds its run: `["ok"]` when all is sound.
     public func integrityCheck() throws -> [String] {
-        try read("integrity check") { db in
-            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            problems += orphans.map { "foreign key: \($0)" }
-            return problems == ["ok"] ? ["ok"] : problems.filter { $0 != "ok" }
+        let (mainProblems, runFiles) = try read("integrity check") { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            problems += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            let files = try Row.fetchAll(db, sql: "SELECT id, run_file FROM runs WHERE run_file IS NOT NULL ORDER BY id")
+                .map { (id: $0["id"] as Int64, file: $0["run_file"] as String) }
+            return (problems, files)
+        }
+        var problems = mainProblems
+        for (id, file) in runFiles {
+            do {
+                let checked = try withRunFile(id: id, runFile: file) { db in
+                    var found = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                    found += try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+                    if try Int64.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE id = ?", arguments: [id]) != 1 {
+                        found.append("does not hold run \(id)")
+                    }
+                    return found
+                }
+                problems += checked.map { "\(file): \($0)" }
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        return problems.isEmpty ? ["ok"] : problems
+    }
+
+    /// Reads run `id`'s run file (read-only).
+    ///
+    /// - Throws: ``StoreError/missingRunFile(path:id:)`` if the file is gone.
+    func withRunFile<T>(id: Int64, runFile: String, _ body: (Database) throws -> T) throws -> T {
+        let filePath = runFilePath(runFile)
+        guard FileManager.default.fileExists(atPath: filePath) else {
+            throw StoreError.missingRunFile(path: filePath, id: id)
+        }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.label = "hpa-sim run file"
+            let queue = try DatabaseQueue(path: filePath, configuration: configuration)
+            return try queue.read(body)
+        } catch {
+            throw StoreError.wrap(error, path: filePath, operation: "read run \(id)")
         }
     }
 
-    /// The id the next run should get: above every id `runs` has held, and above every id
-    /// this store has already promised a recorder (so recorders started together differ).
-    func nextRunID() throws -> Int64 {
-        let next = try read("choose a run id") { db in try Self.nextFreeRunID(db) }
-        return promised.next(atLeast: next)
+    /// The folder of the run files: `<db>.runs` beside the database.
+    public var runsDirectory: String { path + ".runs" }
+
+    /// `run_file` of run `id`: the run file's path relative to the database's folder.
+    static func runFileName(databasePath: String, id: Int64) -> String {
+        URL(fileURLWithPath: databasePath).lastPathComponent + ".runs/\(id).sqlite"
     }
 
-    private static func nextFreeRunID(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
-            SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence WHERE name = 'runs'), 0),
-                       coalesce((SELECT max(id) FROM main.runs), 0)) + 1
-            """) ?? 1
+    /// The path of a stored `run_file`.
+    func runFilePath(_ runFile: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(runFile).path
     }
 
-    /// Copies the one run of the staging file at `stagingPath` in, in one transaction.
+    /// Takes the next run id for a recorder, so no other run (in any thread or process) gets it.
     ///
-    /// When `expectedRunID` is still free (the usual case) every table is copied with
-    /// `INSERT INTO main.t SELECT * FROM staging.t`: the schemas are identical and the bulk
-    /// tables have only non-unique secondary indexes, so SQLite's transfer optimization appends
-    /// whole records without decoding or re-checking them. Foreign-key enforcement is off for
-    /// the copy (the optimization requires it); the rows' references hold by construction, and
-    /// `integrityCheck()` verifies them. Otherwise (another run took the id) the run gets the
-    /// next id and every key is shifted while copying, which is correct but slower.
-    func copyIn(stagingAt stagingPath: String, expectedRunID: Int64) throws -> (RunID, CommitTimings) {
-        let asked = ContinuousClock.now
-        return try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [stagingPath])
-            defer { try? db.execute(sql: "DETACH DATABASE staging") }
-            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA wal_autocheckpoint = 0")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 1000") }
-            var runID = expectedRunID
-            var began = ContinuousClock.now
-            try db.inTransaction(.immediate) {
-                began = ContinuousClock.now
-                runID = max(expectedRunID, try Self.nextFreeRunID(db))
-                guard runID <= RowKey.maxRunID else {
-                    throw StoreError.sqlite(path: path, operation: "commit run",
-                                            message: "run id \(runID) is above the largest storable, \(RowKey.maxRunID)")
-                }
-                for table in StoreSchema.Table.allCases {
-                    if runID == expectedRunID {
-                        try db.execute(sql: "INSERT INTO main.\(table.rawValue) SELECT * FROM staging.\(table.rawValue)")
-                    } else {
-                        try copyShifted(table, db, from: expectedRunID, to: runID)
-                    }
-                }
-                return .commit
+    /// One short write transaction advances `runs`' `AUTOINCREMENT` counter (`sqlite_sequence`)
+    /// past the id; the run's row is inserted with that id at commit. A run that never commits
+    /// leaves a gap, as SQLite's own `AUTOINCREMENT` does after a rollback.
+    func reserveRunID() throws -> Int64 {
+        try write("reserve a run id") { db in
+            let stored = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'runs'")
+            let highest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM runs") ?? 0
+            let id = max(stored ?? 0, highest) + 1
+            guard id <= RowKey.maxRunID else {
+                throw StoreError.sqlite(path: path, operation: "reserve a run id",
+                                        message: "run id \(id) is above the largest storable, \(RowKey.maxRunID)")
             }
-            let committed = ContinuousClock.now
-            // The checkpoint SQLite would run inside COMMIT, run here to time it apart: a
-            // PASSIVE one holds no write lock, so other runs' commits go on meanwhile.
-            try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)")
-            let checkpointed = ContinuousClock.now
-            return (RunID(runID), CommitTimings(transactionSeconds: Self.seconds(committed - began),
-                                                checkpointSeconds: Self.seconds(checkpointed - committed),
-                                                totalSeconds: Self.seconds(checkpointed - asked),
-                                                keptExpectedID: runID == expectedRunID))
+            if stored == nil {
+                try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('runs', ?)", arguments: [id])
+            } else {
+                try db.execute(sql: "UPDATE sqlite_sequence SET seq = ? WHERE name = 'runs'", arguments: [id])
+            }
+            return id
+        }
+    }
+
+    /// Commits run `id` from its finished staging file: one transaction copies the run's small
+    /// tables (`runs`, `scale_events`, `class_results`, `deployment_results`) in and renames the
+    /// staging file to the run file; the bulk rows stay in that file.
+    ///
+    /// The rename happens while this run holds the write lock, before `COMMIT`, so a cleaner
+    /// that takes the write lock (see ``removeOrphanRunFiles()``) sees either no run file or a
+    /// committed run. If the transaction fails, the run file is deleted again.
+    func commitRun(stagingAt stagingPath: String, id: Int64) throws -> CommitTimings {
+        let asked = ContinuousClock.now
+        let runFile = Self.runFileName(databasePath: path, id: id)
+        let finalPath = runFilePath(runFile)
+        var renamed = false
+        do {
+            return try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [stagingPath])
+                defer { try? db.execute(sql: "DETACH DATABASE staging") }
+                var began = ContinuousClock.now
+                try db.inTransaction(.immediate) {
+                    began = ContinuousClock.now
+                    let columns = try db.columns(in: "runs", in: "staging").map(\.name).filter { $0 != "run_file" }
+                    let list = columns.joined(separator: ", ")
+                    try db.execute(sql: """
+                        INSERT INTO main.runs (\(list), run_file) SELECT \(list), ? FROM staging.runs WHERE id = ?
+                        """, arguments: [runFile, id])
+                    for table in StoreSchema.Table.allCases where table != .runs && !table.isInRunFileOnly {
+                        try db.execute(sql: "INSERT INTO main.\(table.rawValue) SELECT * FROM staging.\(table.rawValue)")
+                    }
+                    guard rename(stagingPath, finalPath) == 0 else {
+                        throw StoreError.sqlite(path: finalPath, operation: "commit run",
+                                                message: "renaming the staging file: \(String(cString: strerror(errno)))")
+                    }
+                    renamed = true
+                    return .commit
+                }
+                let committed = ContinuousClock.now
+                return CommitTimings(transactionSeconds: Self.seconds(committed - began),
+                                     totalSeconds: Self.seconds(committed - asked))
+            }
+        } catch {
+            if renamed { StagingFile.unlinkDatabase(finalPath) }
+            throw StoreError.wrap(error, path: path, operation: "commit run")
         }
     }
 
@@ -158,21 +224,29 @@ public final class RunStore: Sendable {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    /// The fallback copy: `run_id` replaced, `RowKey` ids moved from run `old` to run `new`.
-    private func copyShifted(_ table: StoreSchema.Table, _ db: Database, from old: Int64, to new: Int64) throws {
-        let shift = RowKey.base(new) - RowKey.base(old)
-        var sources: [String] = []
-        for column in try db.columns(in: table.rawValue, in: "main").map(\.name) {
-            switch (table, column) {
-            case (.runs, "id"), (_, "run_id"): sources.append("\(new)")
-            case (.runs, _): sources.append(column)
-            case (_, "id"), (.hpaSyncMetrics, "sync_id"), (.hpaSyncs, "conditions_id"): sources.append("\(column) + \(shift)")
-            default: sources.append(column)
+    /// Deletes the run files no run refers to: left by a process killed between renaming its
+    /// staging file and committing, or deleting a run and unlinking its file. Checked again under
+    /// the write lock, which a committer holds from its rename to its commit.
+    @discardableResult
+    func removeOrphanRunFiles() throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: runsDirectory) else { return [] }
+        let ids = names.compactMap { name -> Int64? in
+            guard name.hasSuffix(".sqlite") else { return nil }
+            return Int64(name.dropLast(".sqlite".count))
+        }
+        guard !ids.isEmpty else { return [] }
+        let unknown: (Database) throws -> [Int64] = { db in
+            let known = Set(try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE run_file IS NOT NULL"))
+            return ids.filter { !known.contains($0) }.sorted()
+        }
+        guard try !read("list run files", unknown).isEmpty else { return [] }
+        return try write("remove orphan run files") { db in
+            try unknown(db).map { id in
+                let file = runFilePath(Self.runFileName(databasePath: path, id: id))
+                StagingFile.unlinkDatabase(file)
+                return file
             }
         }
-        try db.execute(sql: """
-            INSERT INTO main.\(table.rawValue) SELECT \(sources.joined(separator: ", ")) FROM staging.\(table.rawValue)
-            """)
     }
 
     func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
@@ -181,17 +255,5 @@ public final class RunStore: Sendable {
 
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw StoreError.wrap(error, path: path, operation: operation) }
-    }
-}
-
-/// The largest run id a store has promised (lock-protected: recorders start on any thread).
-private final class PromisedRunID: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: Int64 = 0
-    func next(atLeast floor: Int64) -> Int64 {
-        lock.withLock {
-            last = max(floor, last + 1)
-            return last
-        }
     }
 }

@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case sqlite(path: String, operation: String, message: String)
     /// The recorder was used after `commit()` or `discard()`.
     case recorderClosed(path: String)
+    /// A stored run's file (its bulk rows) is gone.
+    case missingRunFile(path: String, id: Int64)
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(operation): \(message)"
         case let .recorderClosed(path):
             return "\(path): the run recorder was already committed or discarded"
+        case let .missingRunFile(path, id):
+            return "\(path): run file: expected the rows of run \(id) here, found no file; "
+                + "`simulate runs delete \(id)` removes what is left of the run"
         }
     }
 }

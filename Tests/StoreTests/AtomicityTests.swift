@@ -83,21 +83,65 @@ struct AtomicityTests {
         defer { dir.cleanUp() }
         let path = dir.path("runs.sqlite")
         let store = try RunStore(path: path)
-        // A killed writer leaves its data and its (now unlocked) lock file.
-        let abandoned = path + ".staging-99999-deadbeef"
-        try Data("half a run".utf8).write(to: URL(fileURLWithPath: abandoned))
-        try Data().write(to: URL(fileURLWithPath: abandoned + ".lock"))
-        try Data("orphan".utf8).write(to: URL(fileURLWithPath: path + ".staging-1-0000orph"))
         // A live writer in this process holds its lock.
         let live = try store.makeRecorder(for: SampleRun.metadata)
         SampleRun.record(into: live)
+        // A killed writer leaves its data and its (now unlocked) lock file; one killed before
+        // this version left them beside the database.
+        let abandoned = [dir.path("runs.sqlite.runs/77.sqlite.staging"), path + ".staging-99999-deadbeef"]
+        for file in abandoned {
+            try Data("half a run".utf8).write(to: URL(fileURLWithPath: file))
+            try Data().write(to: URL(fileURLWithPath: file + ".lock"))
+        }
+        try Data("orphan".utf8).write(to: URL(fileURLWithPath: dir.path("runs.sqlite.runs/78.sqlite.staging")))
+        try Data("orphan".utf8).write(to: URL(fileURLWithPath: path + ".staging-1-0000orph"))
 
         _ = try RunStore(path: path)
 
-        let livePath = URL(fileURLWithPath: live.stagingPath).lastPathComponent
+        let livePath = "runs.sqlite.runs/" + URL(fileURLWithPath: live.stagingPath).lastPathComponent
         #expect(try dir.stagingNames() == [livePath, livePath + ".lock"])
         let id = try live.commit(SampleRun.outcome)
         #expect(try store.series(of: id) == SampleRun.series)
         #expect(try dir.stagingNames().isEmpty)
+    }
+
+    @Test("opening removes a run file no run refers to (a writer killed between rename and commit)")
+    func orphanRunFileRemovedOnOpen() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let path = dir.path("runs.sqlite")
+        let store = try RunStore(path: path)
+        let kept = try SampleRun.store(in: store)
+        let orphan = dir.path("runs.sqlite.runs/\(kept.rawValue + 1).sqlite")
+        try FileManager.default.copyItem(atPath: try #require(try store.runFile(of: kept)), toPath: orphan)
+
+        _ = try RunStore(path: path)
+
+        #expect(!FileManager.default.fileExists(atPath: orphan))
+        #expect(try store.runs().map(\.id) == [kept])
+        #expect(try store.series(of: kept) == SampleRun.series)
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    @Test("a missing or damaged run file is named by reads and by the integrity check; delete still works")
+    func missingRunFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let store = try RunStore(path: dir.path("runs.sqlite"))
+        let gone = try SampleRun.store(in: store), damaged = try SampleRun.store(in: store)
+        let gonePath = try #require(try store.runFile(of: gone))
+        try FileManager.default.removeItem(atPath: gonePath)
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: try #require(try store.runFile(of: damaged))))
+
+        #expect(throws: StoreError.missingRunFile(path: gonePath, id: gone.rawValue)) { try store.series(of: gone) }
+        #expect(try store.classResults(of: gone) == SampleRun.classResults)   // kept in the main file
+        let problems = try store.integrityCheck()
+        #expect(problems.count == 2)
+        #expect(problems.first?.contains("\(gone.rawValue).sqlite") == true)
+        #expect(problems.last?.contains("\(damaged.rawValue).sqlite") == true)
+        try store.delete(gone)
+        try store.delete(damaged)
+        #expect(try store.runs().isEmpty)
+        #expect(try store.integrityCheck() == ["ok"])
     }
 }

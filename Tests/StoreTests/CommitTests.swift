@@ -12,8 +12,8 @@ struct CommitTests {
         (try store.hpaSyncs(of: id), try store.scaleEvents(of: id), try store.series(of: id), try store.taskRecords(of: id))
     }
 
-    @Test("runs committed one after another keep the ids their rows were keyed by")
-    func keptIDs() throws {
+    @Test("runs committed one after another get consecutive ids, each with its run file")
+    func consecutiveIDs() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }
         let store = try RunStore(path: dir.path("runs.sqlite"))
@@ -22,48 +22,51 @@ struct CommitTests {
             SampleRun.record(into: recorder)
             let id = try recorder.commit(SampleRun.outcome)
             #expect(id == RunID(expected))
-            #expect(recorder.commitTimings?.keptExpectedID == true)
+            #expect(try store.runFile(of: id) == dir.path("runs.sqlite.runs/\(expected).sqlite"))
             let (syncs, events, series, tasks) = try contents(store, id)
             #expect(syncs == SampleRun.syncs)
             #expect(events == SampleRun.scaleEvents)
             #expect(series == SampleRun.series)
             #expect(tasks == SampleRun.taskRecords)
         }
+        #expect(try dir.allNames() == ["runs.sqlite", "runs.sqlite-shm", "runs.sqlite-wal", "runs.sqlite.runs/1.sqlite",
+                                       "runs.sqlite.runs/2.sqlite", "runs.sqlite.runs/3.sqlite"])
         #expect(try store.integrityCheck() == ["ok"])
     }
 
-    @Test("overlapping recorders committed out of order: the late one moves to the next id, rows intact")
-    func shiftedIDs() throws {
+    @Test("recorders started together get distinct ids, whatever order they commit in")
+    func overlappingRecorders() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }
         let path = dir.path("runs.sqlite")
         let first = try RunStore(path: path), second = try RunStore(path: path)
-        let early = try first.makeRecorder(for: SampleRun.metadata)    // expects id 1
-        let late = try second.makeRecorder(for: SampleRun.metadata)    // also expects 1 (another store)
-        let other = try first.makeRecorder(for: SampleRun.metadata)    // expects 2 (promised after 1)
+        let early = try first.makeRecorder(for: SampleRun.metadata)    // reserves 1
+        let late = try second.makeRecorder(for: SampleRun.metadata)    // reserves 2 (another store, same file)
+        let other = try first.makeRecorder(for: SampleRun.metadata)    // reserves 3
         for recorder in [early, late] { SampleRun.record(into: recorder) }
         let otherSeries = syntheticSeries(300)   // in (time, deployment) order, as read back
         otherSeries.forEach(other.record)
 
-        #expect(try other.commit(SampleRun.outcome) == RunID(2))
-        #expect(try early.commit(SampleRun.outcome) == RunID(3))
-        #expect(try late.commit(SampleRun.outcome) == RunID(4))
-        #expect(other.commitTimings?.keptExpectedID == true)
-        #expect(early.commitTimings?.keptExpectedID == false)
-        #expect(late.commitTimings?.keptExpectedID == false)
-        for id in [RunID(3), RunID(4)] {
+        #expect(try other.commit(SampleRun.outcome) == RunID(3))
+        #expect(try late.commit(SampleRun.outcome) == RunID(2))
+        #expect(try early.commit(SampleRun.outcome) == RunID(1))
+        for id in [RunID(1), RunID(2)] {
             let (syncs, events, series, tasks) = try contents(first, id)
             #expect(syncs == SampleRun.syncs)
             #expect(events == SampleRun.scaleEvents)
             #expect(series == SampleRun.series)
             #expect(tasks == SampleRun.taskRecords)
         }
-        #expect(try first.series(of: RunID(2)) == otherSeries)
-        #expect(try first.runs().map(\.id) == [RunID(2), RunID(3), RunID(4)])
+        #expect(try first.series(of: RunID(3)) == otherSeries)
+        #expect(try first.runs().map(\.id) == [RunID(1), RunID(2), RunID(3)])
         #expect(try first.integrityCheck() == ["ok"])
-        try first.delete(RunID(3))
-        #expect(try first.hpaSyncs(of: RunID(4)) == SampleRun.syncs)
+        try first.delete(RunID(2))
+        #expect(try first.hpaSyncs(of: RunID(1)) == SampleRun.syncs)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("runs.sqlite.runs/2.sqlite")))
         #expect(try first.integrityCheck() == ["ok"])
+        // A discarded recorder's id is never given again (`AUTOINCREMENT`, as SQLite's own).
+        try first.makeRecorder(for: SampleRun.metadata).discard()
+        #expect(try SampleRun.store(in: first) == RunID(5))
     }
 
     @Test("syncs and metrics inserted 16 rows a step read back in order, remainders included",
@@ -91,30 +94,31 @@ struct CommitTests {
         #expect(try store.hpaSyncs(of: id) == syncs)
     }
 
-    /// The opcodes of `sql` on `db`.
-    func opcodes(_ db: Database, _ sql: String) throws -> [String] {
-        try Row.fetchAll(db, sql: "EXPLAIN " + sql).map { $0["opcode"] }
-    }
-
-    @Test("the bulk tables copy by SQLite's transfer optimization (records moved, not rebuilt)",
-          arguments: ["hpa_syncs", "hpa_sync_metrics", "series", "scale_events"])
-    func transferOptimization(table: String) throws {
+    @Test("the main database holds a run's small tables; its run file holds every table of the run")
+    func whereRowsLive() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }
-        let path = dir.path("runs.sqlite"), other = dir.path("other.sqlite")
+        let path = dir.path("runs.sqlite")
         let store = try RunStore(path: path)
-        _ = try SampleRun.store(in: store)
-        _ = try RunStore(path: other)   // the same schema, as a staging file has
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "ATTACH DATABASE ? AS staging", arguments: [other])
-            let plan = try opcodes(db, "INSERT INTO main.\(table) SELECT * FROM staging.\(table)")
-            // The transfer copies each record whole (RowCell or RowData); a row-by-row insert
-            // decodes columns and builds a new record.
-            #expect(plan.contains("RowCell") || plan.contains("RowData"))
-            #expect(!plan.contains("MakeRecord"))
-            try db.execute(sql: "DETACH DATABASE staging")
+        let id = try SampleRun.store(in: store)
+        func counts(_ file: String) throws -> [String: Int] {
+            try DatabaseQueue(path: file).read { db in
+                var counts: [String: Int] = [:]
+                for table in StoreSchema.Table.allCases {
+                    counts[table.rawValue] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.rawValue)")
+                }
+                return counts
+            }
         }
+        let main = try counts(path), runFile = try counts(try #require(try store.runFile(of: id)))
+        for table in StoreSchema.Table.allCases {
+            #expect(runFile[table.rawValue, default: 0] > 0, "\(table.rawValue) in the run file")
+            #expect(main[table.rawValue] == (table.isInRunFileOnly ? 0 : runFile[table.rawValue]), "\(table.rawValue)")
+        }
+        // The main file names the run file, relative to its own folder.
+        let named = try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT run_file FROM runs WHERE id = ?", arguments: [id.rawValue])
+        }
+        #expect(named == "runs.sqlite.runs/\(id.rawValue).sqlite")
     }
 }

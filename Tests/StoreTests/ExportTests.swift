@@ -30,10 +30,10 @@ struct ExportTests {
         let lines = try export("runs").split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines[0] == "id,name,scenario_path,scenario_json,scenario_hash,seed,simulated_duration_us,"
-            + "series_resolution_us,detail_level,started_at,finished_at,tool_version,status,message")
+            + "series_resolution_us,detail_level,started_at,finished_at,tool_version,status,message,run_file")
         #expect(lines[1] == #"1,"steady-day, ""baseline""",scenarios/rtc-egress/steady-day.yaml,"{""name"":""steady-day"",""seed"":7}","#
             + "\(SampleRun.metadata.scenarioHash),-2,86400000000,15000000,all,"
-            + "2026-11-18 11:06:40.000,2026-11-18 11:07:22.500,0.1.0-test,completed,")
+            + "2026-11-18 11:06:40.000,2026-11-18 11:07:22.500,0.1.0-test,completed,,runs.sqlite.runs/1.sqlite")
     }
 
     @Test("metrics export with their sync's time and HPA instead of the internal sync id")

@@ -14,8 +14,15 @@ struct TemporaryDirectory {
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
     /// File names in the directory, sorted.
     func names() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: url.path).sorted() }
-    /// Staging files (data or lock) in the directory.
-    func stagingNames() throws -> [String] { try names().filter { $0.contains(".staging-") } }
+    /// File names in the directory and in its run-file folders (`X.runs/name`), sorted.
+    func allNames() throws -> [String] {
+        try names().flatMap { name -> [String] in
+            guard name.hasSuffix(".runs") else { return [name] }
+            return try FileManager.default.contentsOfDirectory(atPath: path(name)).map { name + "/" + $0 }
+        }.sorted()
+    }
+    /// Staging files (data or lock), beside a database or in its run-file folder.
+    func stagingNames() throws -> [String] { try allNames().filter { $0.contains(".staging") } }
     func cleanUp() { try? FileManager.default.removeItem(at: url) }
 }
 

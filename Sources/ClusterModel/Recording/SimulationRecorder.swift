@@ -43,6 +43,8 @@ public struct ScaleRecord: Hashable, Sendable {
 public struct SeriesPoint: Hashable, Sendable {
     public var time: SimTime
     public var deployment: String
+    /// The deployment's position in ``SimulationConfiguration/deployments`` (a recorder's key for it).
+    public var deploymentIndex: Int
     /// `spec.replicas`.
     public var specReplicas: Int32
     /// Pods not terminating (`status.replicas`).
@@ -63,10 +65,11 @@ public struct SeriesPoint: Hashable, Sendable {
     /// The notifier's backlog (zero for other deployments).
     public var notificationBacklog: Double
 
-    public init(time: SimTime, deployment: String, specReplicas: Int32, pods: Int32, readyPods: Int32,
+    public init(time: SimTime, deployment: String, deploymentIndex: Int, specReplicas: Int32, pods: Int32, readyPods: Int32,
                 pendingPods: Int32, terminatingPods: Int32, cpuUtilization: Double?, memoryUtilization: Double?,
                 runningTasks: Int32, waitingTasks: Int32, notificationBacklog: Double) {
-        self.time = time; self.deployment = deployment; self.specReplicas = specReplicas; self.pods = pods
+        self.time = time; self.deployment = deployment; self.deploymentIndex = deploymentIndex
+        self.specReplicas = specReplicas; self.pods = pods
         self.readyPods = readyPods; self.pendingPods = pendingPods; self.terminatingPods = terminatingPods
         self.cpuUtilization = cpuUtilization; self.memoryUtilization = memoryUtilization
         self.runningTasks = runningTasks; self.waitingTasks = waitingTasks; self.notificationBacklog = notificationBacklog

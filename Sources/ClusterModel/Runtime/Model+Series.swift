@@ -33,7 +33,7 @@ extension Model {
         }
         let waiting = deployment.servedQueues.reduce(0) { $0 + queues[Int($1)].entries.count }
         let backlog = notifier.map { $0.deployment == Int32(d) ? $0.backlog : 0 } ?? 0
-        return SeriesPoint(time: now, deployment: deployment.configuration.name, specReplicas: deployment.replicas,
+        return SeriesPoint(time: now, deployment: deployment.configuration.name, deploymentIndex: d, specReplicas: deployment.replicas,
                            pods: active, readyPods: ready, pendingPods: pending, terminatingPods: terminating,
                            cpuUtilization: cpuRequested > 0 ? cpu / cpuRequested : nil,
                            memoryUtilization: memoryRequested > 0 ? memory / memoryRequested : nil,

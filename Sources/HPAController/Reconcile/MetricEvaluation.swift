@@ -21,11 +21,16 @@ public struct MetricProposal: Hashable, Sendable {
 /// One spec metric evaluated: its proposal or failure, and its status entry.
 public struct MetricEvaluation: Hashable, Sendable {
     public var spec: MetricSpec
-    public var outcome: Result<MetricProposal, MetricFailure>
+    public var outcome: Result<MetricProposal, MetricFailure> {
+        didSet { aggregates = MetricAggregates(outcome) }
+    }
     /// What the HPA saw (`MetricStatus.empty` when the metric failed).
     public var status: MetricStatus
+    /// The proposal's numbers (nil when the metric failed), kept in step with `outcome`.
+    public private(set) var aggregates: MetricAggregates?
     public init(spec: MetricSpec, outcome: Result<MetricProposal, MetricFailure>, status: MetricStatus) {
         self.spec = spec; self.outcome = outcome; self.status = status
+        self.aggregates = MetricAggregates(outcome)
     }
 
     public var proposal: MetricProposal? { if case .success(let p) = outcome { p } else { nil } }
@@ -35,6 +40,43 @@ public struct MetricEvaluation: Hashable, Sendable {
             ?? spec.external?.target
     }
     public var failure: MetricFailure? { if case .failure(let f) = outcome { f } else { nil } }
+}
+
+/// A proposal's replica count and the aggregates its calculation used, as plain numbers.
+///
+/// The same values as ``MetricProposal/calculation`` holds, but with the pod classes counted
+/// rather than listed, so a recorder reads them per sync without copying names.
+public struct MetricAggregates: Hashable, Sendable {
+    public var replicas: Int32
+    /// Pods counted as ready (pod-based metrics), or by Object/External `Value` targets.
+    public var readyPods: Int
+    public var unreadyPods: Int
+    public var missingPods: Int
+    public var ignoredPods: Int
+    /// Σ usage over the first-pass samples (pod-based metrics), milli-units.
+    public var usageSum: Int64?
+    /// Σ requests over the first-pass samples (Utilization only), milli-units.
+    public var requestSum: Int64?
+    /// The ratio the proposal came from: the rebalanced one when the rebalance ran, else the first pass's.
+    public var ratio: Double?
+
+    init?(_ outcome: Result<MetricProposal, MetricFailure>) {
+        guard case .success(let proposal) = outcome else { return nil }
+        let calc = proposal.calculation
+        replicas = proposal.replicas
+        if let groups = calc.podGroups {
+            readyPods = groups.readyCount
+            unreadyPods = groups.unreadyCount
+            missingPods = groups.missingCount
+            ignoredPods = groups.ignoredCount
+        } else {
+            readyPods = calc.readyPodCount ?? 0
+            unreadyPods = 0; missingPods = 0; ignoredPods = 0
+        }
+        usageSum = calc.usageSum
+        requestSum = calc.requestSum
+        ratio = calc.rebalancedRatio ?? calc.usageRatio
+    }
 }
 
 /// Reads one metric from the observation and computes its proposal (the `computeStatusFor*`

@@ -25,8 +25,8 @@ extension RunStore {
         guard let table = StoreSchema.Table(rawValue: tableName) else {
             throw StoreError.unknownTable(name: tableName, known: Self.exportableTables)
         }
-        try read("export \(tableName) of run \(id)") { db in
-            try requireRun(id, db)
+        let operation = "export \(tableName) of run \(id)"
+        func export(_ db: Database) throws {
             let cursor = try Row.fetchCursor(db, sql: Self.exportQuery(table, db), arguments: [id.rawValue])
             var header: String?
             while let row = try cursor.next() {
@@ -41,6 +41,11 @@ extension RunStore {
                 let names = try Self.columns(of: table, db)
                 try write(names.map(Self.csvField).joined(separator: ",") + "\n")
             }
+        }
+        if table.isInRunFileOnly { return try readRows(of: id, operation, export) }
+        try read(operation) { db in
+            try requireRun(id, db)
+            try export(db)
         }
     }
 

@@ -22,6 +22,19 @@ extension RunStore {
         }
     }
 
+    /// The path of the file that holds the run's bulk rows (`<db>.runs/<id>.sqlite`), to read or
+    /// `ATTACH` with any SQLite client; nil for a run stored before run files, whose rows are in
+    /// this database.
+    ///
+    /// - Throws: ``StoreError/unknownRun(path:id:)`` if no run has this id.
+    public func runFile(of id: RunID) throws -> String? {
+        try read("read run \(id)") { db in
+            try requireRun(id, db)
+            return try String.fetchOne(db, sql: "SELECT run_file FROM runs WHERE id = ?", arguments: [id.rawValue])
+                .map(runFilePath)
+        }
+    }
+
     /// The run's per-class results, by class name.
     public func classResults(of id: RunID) throws -> [ClassResultRow] {
         try rows(of: id, .classResults) { r in
@@ -47,8 +60,7 @@ extension RunStore {
 
     /// The run's HPA syncs with their metrics, in recording order.
     public func hpaSyncs(of id: RunID) throws -> [HPASyncRow] {
-        try read("read hpa_syncs of run \(id)") { db in
-            try requireRun(id, db)
+        try readRows(of: id, "read hpa_syncs of run \(id)") { db in
             struct Key: Hashable { var hpa: String, index: Int64 }
             var specs: [Key: Row] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM hpa_metrics WHERE run_id = ?", arguments: [id.rawValue]) {
@@ -146,11 +158,26 @@ extension RunStore {
 
     /// The run's rows of `table` in ``StoreSchema/Table/rowOrder``, after checking the run exists.
     private func rows<T>(of id: RunID, _ table: StoreSchema.Table, _ decode: (Row) throws -> T) throws -> [T] {
-        try read("read run \(id)") { db in
+        let sql = "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY \(table.rowOrder)"
+        func fetch(_ db: Database) throws -> [T] { try Row.fetchAll(db, sql: sql, arguments: [id.rawValue]).map(decode) }
+        if table.isInRunFileOnly { return try readRows(of: id, "read \(table.rawValue) of run \(id)", fetch) }
+        return try read("read \(table.rawValue) of run \(id)") { db in
             try requireRun(id, db)
-            let sql = "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY \(table.rowOrder)"
-            return try Row.fetchAll(db, sql: sql, arguments: [id.rawValue]).map(decode)
+            return try fetch(db)
         }
+    }
+
+    /// Runs `body` on the database that holds run `id`'s bulk rows: its run file, or this
+    /// database for a run stored before run files.
+    ///
+    /// - Throws: ``StoreError/unknownRun(path:id:)``, ``StoreError/missingRunFile(path:id:)``.
+    func readRows<T>(of id: RunID, _ operation: String, _ body: (Database) throws -> T) throws -> T {
+        let runFile = try read(operation) { db in
+            try requireRun(id, db)
+            return try String.fetchOne(db, sql: "SELECT run_file FROM runs WHERE id = ?", arguments: [id.rawValue])
+        }
+        guard let runFile else { return try read(operation, body) }
+        return try withRunFile(id: id.rawValue, runFile: runFile, body)
     }
 
     func requireRun(_ id: RunID, _ db: Database) throws {

@@ -184,4 +184,16 @@ extension StoreSchema {
             ) WITHOUT ROWID;
             """)
     }
+
+    static func addRunFiles(_ db: Database) throws {
+        // A run's bulk rows (syncs and their metrics, series, pod samples, task records) move to
+        // its own file, `<db>.runs/<id>.sqlite`, named here relative to the database's folder;
+        // NULL for runs stored before this migration, whose rows stay in this file's tables.
+        try db.execute(sql: "ALTER TABLE runs ADD COLUMN run_file TEXT")
+    }
+
+    /// The indexes a run file does without: it holds one run, so `run_id` selects every row.
+    static let runFileDroppedIndexes = [
+        "hpa_condition_sets_by_run", "hpa_syncs_by_run", "hpa_sync_metrics_by_run", "series_by_run",
+    ]
 }

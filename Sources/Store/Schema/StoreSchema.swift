@@ -22,6 +22,15 @@ public enum StoreSchema {
         case podSamples = "pod_samples"
         case taskRecords = "task_records"
 
+        /// Whether a run's rows of this table live only in its run file (``RunStore`` keeps the
+        /// small tables, `runs`, `scale_events` and the results, in the main database as well).
+        public var isInRunFileOnly: Bool {
+            switch self {
+            case .runs, .scaleEvents, .classResults, .deploymentResults: false
+            case .hpaMetrics, .hpaConditionSets, .hpaSyncs, .hpaSyncMetrics, .series, .podSamples, .taskRecords: true
+            }
+        }
+
         /// The columns a run's rows are read and exported in order of (`ORDER BY`).
         var rowOrder: String {
             switch self {
@@ -50,6 +59,7 @@ public enum StoreSchema {
         migrator.registerMigration("createSeries", migrate: createSeries)
         migrator.registerMigration("createResults", migrate: createResults)
         migrator.registerMigration("createPodSamplesAndTaskRecords", migrate: createPodSamplesAndTaskRecords)
+        migrator.registerMigration("addRunFiles", migrate: addRunFiles)
         return migrator
     }()
 

@@ -49,6 +49,30 @@ struct BulkStatement {
         }
     }
 
+    /// Binds a packed value: `Int64.min` is NULL.
+    @inline(__always) func bind(_ index: Int32, orNull value: Int64) {
+        if value == .min { sqlite3_bind_null(handle, index) } else { sqlite3_bind_int64(handle, index, value) }
+    }
+
+    /// Binds a packed value: `Int32.min` is NULL.
+    @inline(__always) func bind(_ index: Int32, orNull value: Int32) {
+        if value == .min { sqlite3_bind_null(handle, index) } else { sqlite3_bind_int64(handle, index, Int64(value)) }
+    }
+
+    /// Binds a packed value: NaN is NULL (as SQLite itself stores a NaN).
+    @inline(__always) func bind(_ index: Int32, orNull value: Double) {
+        if value.isNaN { sqlite3_bind_null(handle, index) } else { sqlite3_bind_double(handle, index, value) }
+    }
+
+    /// Binds text SQLite does not copy: `text` must stay valid until ``clearBindings()`` (see ``StaticTexts``).
+    @inline(__always) func bind(_ index: Int32, static text: UnsafeBufferPointer<CChar>?) {
+        guard let text else { sqlite3_bind_null(handle, index); return }
+        sqlite3_bind_text(handle, index, text.baseAddress, Int32(text.count), sqliteStatic)
+    }
+
+    /// Unbinds every parameter (after the last row bound with ``bind(_:static:)``).
+    func clearBindings() { sqlite3_clear_bindings(handle) }
+
     /// Runs the insert with the bound values, then resets the statement for the next row.
     func step(path: String) throws {
         let code = sqlite3_step(handle)
@@ -63,6 +87,25 @@ struct BulkStatement {
 
 /// `SQLITE_TRANSIENT` (the C macro `((sqlite3_destructor_type)-1)` does not import into Swift).
 private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+/// `SQLITE_STATIC` (`((sqlite3_destructor_type)0)`): SQLite uses the bytes where they are.
+private let sqliteStatic: sqlite3_destructor_type? = nil
+
+/// Names bound to many rows (an HPA's, a deployment's, a limiting reason), encoded once per batch
+/// so each row binds them without SQLite copying the text (`SQLITE_STATIC`).
+final class StaticTexts {
+    private let buffers: [UnsafeMutableBufferPointer<CChar>]
+    init(_ texts: [String]) {
+        buffers = texts.map { text in
+            let utf8 = Array(text.utf8)
+            let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(utf8.count, 1))
+            for (i, byte) in utf8.enumerated() { buffer[i] = CChar(bitPattern: byte) }
+            return UnsafeMutableBufferPointer(rebasing: buffer[0..<utf8.count])
+        }
+    }
+    deinit { buffers.forEach { $0.baseAddress?.deallocate() } }
+    /// Text number `n`, nil for a negative `n`.
+    subscript(n: Int32) -> UnsafeBufferPointer<CChar>? { n < 0 ? nil : UnsafeBufferPointer(buffers[Int(n)]) }
+}
 
 /// One INSERT for one row and one for ``rowsPerStep`` rows (`VALUES (…), (…), …`).
 ///
@@ -85,7 +128,9 @@ struct MultiRowInsert {
     }
 
     /// Inserts `count` rows; `bind(statement, offset, i)` binds row `i` at parameters `offset + 1 ...`.
+    /// Bindings are cleared at the end, so texts bound `static` may be freed after.
     func insert(count: Int, path: String, _ bind: (BulkStatement, Int32, Int) -> Void) throws {
+        defer { single.clearBindings(); multi.clearBindings() }
         var i = 0
         while i + Self.rowsPerStep <= count {
             for k in 0..<Self.rowsPerStep { bind(multi, Int32(k) * columns, i + k) }

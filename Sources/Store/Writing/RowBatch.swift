@@ -1,4 +1,5 @@
 import GRDB
+import SimTime
 
 /// Rows waiting to be written to the staging file, and how each kind is inserted.
 ///
@@ -11,13 +12,69 @@ struct RowBatch: Sendable {
     /// The run-wide number of the first series row and the first scale event in this batch.
     var firstSeries: Int64
     var firstScaleEvent: Int64
-    var syncs: [(n: Int64, conditions: Int64, row: HPASyncRow)] = []
+    // Entries are plain numbers, packed (they cross from the simulation's core to the writer's):
+    // NULL is NaN for a REAL (SQLite stores a NaN as NULL), `Int64.min` or `Int32.min` for an
+    // INTEGER; a string is a number (-1 for none) into `texts` or a names array.
+
+    /// One sync: its conditions, HPA and metric count by number, the limiting reason by number
+    /// (`reasonNames`) and a failure by its place in `texts`. Its run-wide number is
+    /// `firstSync` plus its place in `syncs`.
+    struct SyncEntry {
+        var time: Int64
+        var conditions: Int32
+        var hpa: Int32
+        var metricCount: Int32
+        var currentReplicas: Int32
+        var recommendation: Int32
+        var stabilized: Int32
+        var desiredReplicas: Int32
+        var limitingReason: Int32
+        var failure: Int32
+        var scaleUpdated: Bool
+    }
+    /// One metric of a sync; an error by its place in `texts`.
+    struct MetricEntry {
+        var current: Double
+        var ratio: Double
+        var usageMilliSum: Int64
+        var requestMilliSum: Int64
+        var proposal: Int32
+        var readyPods: Int32
+        var unreadyPods: Int32
+        var missingPods: Int32
+        var ignoredPods: Int32
+        var error: Int32
+    }
+    /// One series row; the deployment by number (`deploymentNames`).
+    struct SeriesEntry {
+        var time: Int64
+        var cpuUtilization: Double
+        var memoryUtilization: Double
+        var deployment: Int32
+        var replicas: Int32
+        var readyPods: Int32
+        var activeTasks: Int32
+        var queueDepth: Int32
+        var notifierBacklog: Int32
+    }
+    /// The run-wide number of the first sync in this batch.
+    var firstSync: Int64
+    var syncs: [SyncEntry] = []
+    /// The syncs' metrics, in order: each sync's `metricCount` in turn.
+    var metrics: [MetricEntry] = []
+    /// Failures and errors of this batch's syncs and metrics (rare), by number.
+    var texts: [String] = []
+    /// The HPAs' names and the limiting reasons by number (set when the batch is handed to the writer).
+    var hpaNames: [String] = []
+    var reasonNames: [String] = []
     /// Condition lists seen for the first time: run-wide number, stored text.
     var conditionSets: [(n: Int64, text: String)] = []
     /// Each HPA's metrics (type, name, target), the first time the HPA syncs: run-wide number, HPA, index.
-    var hpaMetrics: [(n: Int64, hpa: String, index: Int, metric: HPAMetricRow)] = []
+    var hpaMetrics: [(n: Int64, hpa: String, index: Int, metric: HPAMetricDefinition)] = []
     var scaleEvents: [ScaleEventRow] = []
-    var series: [SeriesRow] = []
+    var series: [SeriesEntry] = []
+    /// The deployments' names by number (set when the batch is handed to the writer).
+    var deploymentNames: [String] = []
     var classResults: [ClassResultRow] = []
     var deploymentResults: [DeploymentResultRow] = []
     var podSamples: [PodSampleRow] = []
@@ -25,21 +82,47 @@ struct RowBatch: Sendable {
     /// Rows held, counting each sync's metrics.
     var count = 0
 
-    init(run: Int64, firstSeries: Int64 = 0, firstScaleEvent: Int64 = 0) {
+    init(run: Int64, firstSync: Int64 = 0, firstSeries: Int64 = 0, firstScaleEvent: Int64 = 0) {
         self.run = run
+        self.firstSync = firstSync
         self.firstSeries = firstSeries
         self.firstScaleEvent = firstScaleEvent
     }
 
-    /// The next batch: same run, numbering on after this one's rows, with room for as many
-    /// syncs and series rows as this one held (growing a batch's arrays by doubling moved each
+    /// Makes this (emptied or new) batch the one after `previous`: same run, numbering on after
+    /// its rows, and room for as many rows as it held (growing the arrays by doubling moved each
     /// large row several times on the simulation's thread).
-    func successor() -> RowBatch {
-        var next = RowBatch(run: run, firstSeries: firstSeries + Int64(series.count),
-                            firstScaleEvent: firstScaleEvent + Int64(scaleEvents.count))
-        next.syncs.reserveCapacity(syncs.count)
-        next.series.reserveCapacity(series.count)
-        return next
+    mutating func follow(_ previous: RowBatch) {
+        run = previous.run
+        firstSync = previous.firstSync + Int64(previous.syncs.count)
+        firstSeries = previous.firstSeries + Int64(previous.series.count)
+        firstScaleEvent = previous.firstScaleEvent + Int64(previous.scaleEvents.count)
+        syncs.reserveCapacity(previous.syncs.count)
+        metrics.reserveCapacity(previous.metrics.count)
+        series.reserveCapacity(previous.series.count)
+    }
+
+    /// The number of `text` in `texts`, -1 for nil.
+    mutating func text(_ text: String?) -> Int32 {
+        guard let text else { return -1 }
+        texts.append(text)
+        return Int32(texts.count - 1)
+    }
+
+    /// Empties the batch, keeping its arrays' storage for the next one (no allocation per batch).
+    mutating func empty() {
+        texts.removeAll(keepingCapacity: true)
+        syncs.removeAll(keepingCapacity: true)
+        metrics.removeAll(keepingCapacity: true)
+        conditionSets.removeAll(keepingCapacity: true)
+        hpaMetrics.removeAll(keepingCapacity: true)
+        scaleEvents.removeAll(keepingCapacity: true)
+        series.removeAll(keepingCapacity: true)
+        classResults.removeAll(keepingCapacity: true)
+        deploymentResults.removeAll(keepingCapacity: true)
+        podSamples.removeAll(keepingCapacity: true)
+        taskRecords.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     func write(_ db: Database, path: String) throws {
@@ -65,41 +148,40 @@ struct RowBatch: Sendable {
             }
         }
         if !syncs.isEmpty {
-            var metricRefs: [(sync: Int, index: Int)] = []   // where each metric row is, in order
-            metricRefs.reserveCapacity(syncs.count * 3)
+            // Each metric row's sync id and index, and what it saw, read here from the syncs' sources.
+            var metricKeys: [(sync: Int64, index: Int64)] = []
+            metricKeys.reserveCapacity(metrics.count)
             for (i, entry) in syncs.enumerated() {
-                let row = entry.row
-                guard row.metrics.count <= RowKey.metricsPerSync else {
-                    throw StoreError.sqlite(path: path, operation: "insert into hpa_sync_metrics",
-                                            message: "\(row.hpa) has \(row.metrics.count) metrics; at most \(RowKey.metricsPerSync) are stored")
-                }
-                for index in row.metrics.indices { metricRefs.append((i, index)) }
+                let id = RowKey.sync(run, firstSync + Int64(i))
+                for index in 0..<Int64(entry.metricCount) { metricKeys.append((id, index)) }
             }
             let sync = try MultiRowInsert(db, table: "hpa_syncs", head: """
                 INSERT INTO hpa_syncs (id, run_id, time_us, hpa, current_replicas, recommendation, failure,
                     stabilized, desired_replicas, limiting_reason, conditions_id, scale_updated)
                 """, columns: 12)
+            let hpas = StaticTexts(hpaNames), reasons = StaticTexts(reasonNames)
             try sync.insert(count: syncs.count, path: path) { s, o, i in
-                let (n, conditions, row) = syncs[i]
-                s.bind(o + 1, RowKey.sync(run, n)); s.bind(o + 2, run); s.bind(o + 3, row.time.microseconds)
-                s.bind(o + 4, row.hpa); s.bind(o + 5, Int64(row.currentReplicas)); s.bind(o + 6, row.recommendation)
-                s.bind(o + 7, row.failure); s.bind(o + 8, row.stabilized); s.bind(o + 9, Int64(row.desiredReplicas))
-                s.bind(o + 10, row.limitingReason); s.bind(o + 11, RowKey.base(run) | conditions)
-                s.bind(o + 12, Int64(row.scaleUpdated ? 1 : 0))
+                let row = syncs[i]
+                s.bind(o + 1, RowKey.sync(run, firstSync + Int64(i))); s.bind(o + 2, run); s.bind(o + 3, row.time)
+                s.bind(o + 4, static: hpas[row.hpa]); s.bind(o + 5, Int64(row.currentReplicas))
+                s.bind(o + 6, orNull: row.recommendation); s.bind(o + 7, text(row.failure, in: texts))
+                s.bind(o + 8, orNull: row.stabilized); s.bind(o + 9, Int64(row.desiredReplicas))
+                s.bind(o + 10, static: reasons[row.limitingReason])
+                s.bind(o + 11, RowKey.base(run) | Int64(row.conditions)); s.bind(o + 12, Int64(row.scaleUpdated ? 1 : 0))
             }
             let metric = try MultiRowInsert(db, table: "hpa_sync_metrics", head: """
                 INSERT INTO hpa_sync_metrics (id, run_id, sync_id, metric_index, current, proposal, ready_pods,
                     unready_pods, missing_pods, ignored_pods, usage_milli_sum, request_milli_sum, ratio, error)
                 """, columns: 14)
-            try metric.insert(count: metricRefs.count, path: path) { s, o, i in
-                let (syncIndex, index) = metricRefs[i]
-                let id = RowKey.sync(run, syncs[syncIndex].n), m = syncs[syncIndex].row.metrics[index]
-                s.bind(o + 1, id + Int64(index)); s.bind(o + 2, run); s.bind(o + 3, id)
-                s.bind(o + 4, Int64(index)); s.bind(o + 5, m.current); s.bind(o + 6, m.proposal)
+            try metric.insert(count: metrics.count, path: path) { s, o, i in
+                let (id, index) = metricKeys[i], m = metrics[i]
+                s.bind(o + 1, id + index); s.bind(o + 2, run); s.bind(o + 3, id)
+                s.bind(o + 4, index); s.bind(o + 5, orNull: m.current); s.bind(o + 6, orNull: m.proposal)
                 s.bind(o + 7, Int64(m.readyPods)); s.bind(o + 8, Int64(m.unreadyPods))
                 s.bind(o + 9, Int64(m.missingPods)); s.bind(o + 10, Int64(m.ignoredPods))
-                s.bind(o + 11, m.usageMilliSum); s.bind(o + 12, m.requestMilliSum); s.bind(o + 13, m.ratio)
-                s.bind(o + 14, m.error)
+                s.bind(o + 11, orNull: m.usageMilliSum); s.bind(o + 12, orNull: m.requestMilliSum)
+                s.bind(o + 13, orNull: m.ratio)
+                s.bind(o + 14, text(m.error, in: texts))
             }
         }
         if !scaleEvents.isEmpty {
@@ -114,7 +196,9 @@ struct RowBatch: Sendable {
                 try s.step(path: path)
             }
         }
-        if !series.isEmpty { try Self.writeSeries(series, db, path: path, run: run, first: firstSeries) }
+        if !series.isEmpty {
+            try Self.writeSeries(series, names: deploymentNames, db, path: path, run: run, first: firstSeries)
+        }
         if !classResults.isEmpty {
             let s = try BulkStatement(db, table: "class_results", sql: """
                 INSERT INTO class_results (run_id, task_class, completed, failed, timed_out,
@@ -173,19 +257,25 @@ struct RowBatch: Sendable {
         }
     }
 
+    /// The string numbered `n` in `strings`, nil for -1.
+    private func text(_ n: Int32, in strings: [String]) -> String? { n < 0 ? nil : strings[Int(n)] }
+
     /// The series insert: rows numbered from `first` within `run`.
-    static func writeSeries(_ rows: [SeriesRow], _ db: Database, path: String, run: Int64, first: Int64) throws {
+    static func writeSeries(_ rows: [SeriesEntry], names: [String], _ db: Database,
+                            path: String, run: Int64, first: Int64) throws {
         let insert = try MultiRowInsert(db, table: "series", head: """
             INSERT INTO series (id, run_id, deployment, time_us, replicas, ready_pods, cpu_utilization,
                 memory_utilization, active_tasks, queue_depth, notifier_backlog)
             """, columns: 11)
+        let deployments = StaticTexts(names)
         try insert.insert(count: rows.count, path: path) { s, o, n in
             let row = rows[n]
             s.bind(o + 1, RowKey.base(run) | (first + Int64(n)))
-            s.bind(o + 2, run); s.bind(o + 3, row.deployment); s.bind(o + 4, row.time.microseconds)
-            s.bind(o + 5, Int64(row.replicas)); s.bind(o + 6, Int64(row.readyPods)); s.bind(o + 7, row.cpuUtilization)
-            s.bind(o + 8, row.memoryUtilization); s.bind(o + 9, Int64(row.activeTasks))
-            s.bind(o + 10, Int64(row.queueDepth)); s.bind(o + 11, row.notifierBacklog)
+            s.bind(o + 2, run); s.bind(o + 3, static: deployments[row.deployment]); s.bind(o + 4, row.time)
+            s.bind(o + 5, Int64(row.replicas)); s.bind(o + 6, Int64(row.readyPods))
+            s.bind(o + 7, orNull: row.cpuUtilization); s.bind(o + 8, orNull: row.memoryUtilization)
+            s.bind(o + 9, Int64(row.activeTasks)); s.bind(o + 10, Int64(row.queueDepth))
+            s.bind(o + 11, orNull: row.notifierBacklog)
         }
     }
 }

@@ -1,10 +1,9 @@
 /// The `id` of a bulk row: the run in the high bits, the row's place in the run below.
 ///
-/// **A run's rows need no rewriting when they are copied in.** The recorder learns the run's
-/// id when it starts (``RunStore/nextRunID(_:)``) and writes final ids and `run_id`s into the
-/// staging file, so the commit is `INSERT INTO main.t SELECT * FROM staging.t`, which SQLite
-/// runs by its transfer optimization (whole records appended, no decoding, no re-checking).
-/// If another run took the id meanwhile, the commit falls back to a copy that shifts ids.
+/// **A run's rows are final when written.** The recorder reserves the run's id when it starts
+/// (`RunStore.reserveRunID`) and writes final ids and `run_id`s into the staging file, which
+/// becomes the run file as it is. Ids are unique across runs, so rows of several run files
+/// (or of runs stored in the main file before run files) combine without clashes.
 ///
 /// `hpa_syncs.id` is `run << 40 | sync << 8`; its metrics are `sync id + metric_index`, so a
 /// sync holds up to 256 metrics and a run up to 2³² syncs; `series` and `scale_events` ids

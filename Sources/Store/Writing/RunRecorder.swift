@@ -63,17 +63,12 @@ public final class RunRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private let inFlight: DispatchSemaphore
     private let failure = FailureBox()
-    /// The id the run expects in the main database; its rows are keyed by it (``RowKey``).
-    let expectedRunID: Int64
-    private var batch: RowBatch
-    private var nextSync: Int64 = 0
-    /// Each HPA's metrics by index as first recorded, and the run-wide number of the next `hpa_metrics` row.
-    /// Few HPAs: a scan beats hashing the name per sync.
-    private var metricsByHPA: [(hpa: String, metrics: [HPAMetricRow])] = []
-    private var nextHPAMetric: Int64 = 0
-    /// Each distinct condition list recorded, by its run-wide number; the last few looked up.
-    private var conditionSets: [[HPAConditionRow]: Int64] = [:]
-    private var recentConditionSets: [(conditions: [HPAConditionRow], n: Int64)] = []
+    /// The run's id, reserved in the main database when the recorder starts; its rows are keyed by it (``RowKey``).
+    let runID: Int64
+    /// Everything recorded and not yet handed to the writer (guarded by `lock`).
+    private var state: RecorderState
+    /// Emptied batches the writer handed back, for reuse.
+    private let spares: SpareBatches
     private var closed = false
     /// Whether pod samples and task records are kept (detail level `sampled` or `all`).
     private let keepsDetail: Bool
@@ -84,10 +79,18 @@ public final class RunRecorder: @unchecked Sendable {
         self.options = options
         self.keepsDetail = metadata.detailLevel != .off
         self.inFlight = DispatchSemaphore(value: options.batchesInFlight)
-        let expected = try store.nextRunID()
-        self.expectedRunID = expected
-        self.batch = RowBatch(run: expected)
-        let staging = try StagingFile.create(besideDatabaseAt: store.path)
+        self.spares = SpareBatches(keeping: options.batchesInFlight + 1)
+        let id = try store.reserveRunID()
+        self.runID = id
+        self.state = RecorderState(run: id)
+        do {
+            try FileManager.default.createDirectory(atPath: store.runsDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.sqlite(path: store.runsDirectory, operation: "create the run files' folder",
+                                    message: "\(error.localizedDescription)")
+        }
+        let staging = try StagingFile.create(at: store.runFilePath(RunStore.runFileName(databasePath: store.path, id: id))
+                                                + ".staging")
         self.staging = staging
         self.stagingPath = staging.path
         do {
@@ -97,15 +100,21 @@ public final class RunRecorder: @unchecked Sendable {
             configuration.foreignKeysEnabled = false
             configuration.prepareDatabase { db in
                 // A staging file is thrown away on any failure: no journal, no fsync, no
-                // lock traffic per batch, and a cache that holds the growing index pages.
+                // lock traffic per batch. Rows are appended, so a small cache holds the pages
+                // being filled (a bigger one only adds memory traffic beside the simulation).
                 try db.execute(sql: """
                     PRAGMA page_size = 16384; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
-                    PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY
+                    PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -2048; PRAGMA temp_store = MEMORY
                     """)
             }
             stagingQueue = try DatabaseQueue(path: staging.path, configuration: configuration)
+            // The run file is a run database of its own (same migrations, one run), without the
+            // indexes on `run_id` that only a file of many runs needs.
             try StoreSchema.migrator.migrate(stagingQueue)
-            try stagingQueue.write { db in try RunRow.insert(metadata, id: expected, into: db) }
+            try stagingQueue.write { db in
+                for index in StoreSchema.runFileDroppedIndexes { try db.execute(sql: "DROP INDEX \(index)") }
+                try RunRow.insert(metadata, id: id, into: db)
+            }
         } catch {
             staging.remove()
             throw StoreError.wrap(error, path: staging.path, operation: "create staging file")
@@ -123,80 +132,85 @@ public final class RunRecorder: @unchecked Sendable {
     /// (`hpa_metrics`), when first seen; a sync without metrics (its metrics step failed) adds
     /// none. A metric that differs from the one first stored at its index fails the run: an
     /// HPA's spec does not change within a run.
+    ///
+    /// A convenience over ``recordSync(_:_:conditions:metricCount:definition:metric:error:)``, which
+    /// a simulation should prefer: it builds no row per sync.
     public func record(_ row: HPASyncRow) {
-        append { batch in
-            let slot = metricsByHPA.firstIndex { $0.hpa == row.hpa } ?? {
-                metricsByHPA.append((row.hpa, []))
-                return metricsByHPA.count - 1
-            }()
-            let known = metricsByHPA[slot].metrics
-            for (index, metric) in row.metrics.enumerated() {
-                if index < known.count {
-                    guard Self.sameMetric(known[index], metric) else {
-                        failure.record(StoreError.sqlite(
-                            path: stagingPath, operation: "insert into hpa_metrics",
-                            message: "\(row.hpa) at \(row.time): metric \(index) differs from the one stored first"))
-                        return
-                    }
-                } else {
-                    metricsByHPA[slot].metrics.append(metric)
-                    batch.hpaMetrics.append((nextHPAMetric, row.hpa, index, metric))
-                    nextHPAMetric += 1
-                    batch.count += 1
-                }
+        let hpa = self.hpa(named: row.hpa)
+        let differing: Int? = lock.withLock {
+            let known = state.hpaMetrics[Int(hpa.index)]
+            return zip(known, row.metrics).enumerated().first { $0.element.0 != $0.element.1.definition }?.offset
+        }
+        if let differing {
+            failure.record(StoreError.sqlite(
+                path: stagingPath, operation: "insert into hpa_metrics",
+                message: "\(row.hpa) at \(row.time): metric \(differing) differs from the one stored first"))
+            return
+        }
+        recordSync(hpa, row.sample, conditions: conditionSet(row.conditions), metricCount: row.metrics.count,
+                   definition: { row.metrics[$0].definition }, metric: { row.metrics[$0].sample },
+                   error: { row.metrics[$0].error })
+    }
+
+    /// The number of the HPA named `name` in this run, declared on first use.
+    public func hpa(named name: String) -> RecordedHPA { lock.withLock { state.hpa(named: name) } }
+
+    /// The number of a list of conditions in this run (`hpa_condition_sets`), stored on first use.
+    public func conditionSet(_ conditions: [HPAConditionRow]) -> ConditionSetID {
+        lock.withLock { state.conditionSet(conditions) }
+    }
+
+    /// Appends one sync of `hpa` and its `metricCount` metrics, by number: nothing is built per
+    /// sync but the sync's values.
+    ///
+    /// `metric(i)` gives what metric `i` (in spec order) saw at this sync; `error(i)`, asked only
+    /// for a metric without a proposal, why it failed. `definition(i)` says what metric `i` is;
+    /// it is asked once per HPA and metric index, the first time a sync has that many metrics
+    /// (an HPA's spec does not change within a run).
+    public func recordSync(_ hpa: RecordedHPA, _ sync: HPASyncSample, conditions: ConditionSetID, metricCount: Int,
+                           definition: (Int) -> HPAMetricDefinition, metric: (Int) -> HPAMetricSample,
+                           error: (Int) -> String?) {
+        append { state in
+            if let problem = state.appendSync(hpa, sync, conditions: conditions, metricCount: metricCount,
+                                              definition: definition, metric: metric, error: error) {
+                failure.record(StoreError.sqlite(path: stagingPath, operation: "insert into hpa_sync_metrics",
+                                                 message: problem))
             }
-            batch.syncs.append((nextSync, conditionSetNumber(row.conditions, &batch), row))
-            nextSync += 1
-            batch.count += 1 + row.metrics.count
         }
     }
-
-    /// Whether two metric rows are of the same metric (type, name, target).
-    private static func sameMetric(_ x: HPAMetricRow, _ y: HPAMetricRow) -> Bool {
-        x.target == y.target && x.metricType == y.metricType && x.metricName == y.metricName
-            && x.targetType == y.targetType
-    }
-
-    /// The run-wide number of `conditions` in `hpa_condition_sets`, adding it to `batch` when new.
-    /// Syncs mostly repeat a recent list, so a short scan by equality comes before hashing.
-    private func conditionSetNumber(_ conditions: [HPAConditionRow], _ batch: inout RowBatch) -> Int64 {
-        if let hit = recentConditionSets.first(where: { $0.conditions == conditions }) { return hit.n }
-        let n: Int64
-        if let known = conditionSets[conditions] {
-            n = known
-        } else {
-            n = Int64(conditionSets.count)
-            conditionSets[conditions] = n
-            batch.conditionSets.append((n, HPAConditionRow.encode(conditions)))
-            batch.count += 1
-        }
-        if recentConditionSets.count == 4 { recentConditionSets.removeFirst() }
-        recentConditionSets.append((conditions, n))
-        return n
-    }
-
 
     /// Appends one scale event.
-    public func record(_ row: ScaleEventRow) { append { $0.scaleEvents.append(row); $0.count += 1 } }
-    /// Appends one time-series row.
-    public func record(_ row: SeriesRow) { append { $0.series.append(row); $0.count += 1 } }
+    public func record(_ row: ScaleEventRow) { append { $0.batch.scaleEvents.append(row); $0.batch.count += 1 } }
+    /// Appends one time-series row (a convenience over ``recordSeries(_:_:)``).
+    public func record(_ row: SeriesRow) { recordSeries(deployment(named: row.deployment), row.sample) }
+
+    /// The number of the deployment named `name` in this run, declared on first use.
+    public func deployment(named name: String) -> RecordedDeployment {
+        lock.withLock { state.deployment(named: name) }
+    }
+
+    /// Appends one time-series row of `deployment`, by number.
+    public func recordSeries(_ deployment: RecordedDeployment, _ sample: SeriesSample) {
+        append { $0.appendSeries(deployment, sample) }
+    }
     /// Appends one task class's results.
-    public func record(_ row: ClassResultRow) { append { $0.classResults.append(row); $0.count += 1 } }
+    public func record(_ row: ClassResultRow) { append { $0.batch.classResults.append(row); $0.batch.count += 1 } }
     /// Appends one deployment's results.
-    public func record(_ row: DeploymentResultRow) { append { $0.deploymentResults.append(row); $0.count += 1 } }
+    public func record(_ row: DeploymentResultRow) { append { $0.batch.deploymentResults.append(row); $0.batch.count += 1 } }
     /// Appends one pod sample; ignored when the run's detail level is `off`.
     public func record(_ row: PodSampleRow) {
         guard keepsDetail else { return }
-        append { $0.podSamples.append(row); $0.count += 1 }
+        append { $0.batch.podSamples.append(row); $0.batch.count += 1 }
     }
     /// Appends one task record; ignored when the run's detail level is `off`.
     public func record(_ row: TaskRecordRow) {
         guard keepsDetail else { return }
-        append { $0.taskRecords.append(row); $0.count += 1 }
+        append { $0.batch.taskRecords.append(row); $0.batch.count += 1 }
     }
 
-    /// Writes what is buffered, copies the run into the main database in one transaction,
-    /// deletes the staging file and returns the run's id.
+    /// Writes what is buffered, then commits the run in one short transaction of the main
+    /// database: its small tables are copied in and the staging file becomes the run file
+    /// (`<db>.runs/<id>.sqlite`). Returns the run's id.
     ///
     /// On any error nothing reaches the main database, the staging file is deleted and the
     /// recorder is closed.
@@ -208,15 +222,14 @@ public final class RunRecorder: @unchecked Sendable {
         defer { staging.remove() }
         do {
             flushLocked()
-            let run = expectedRunID
+            let run = runID
             try stagingQueue.writeWithoutTransaction { db in   // after every queued batch
                 try RunRow.finish(outcome, id: run, in: db)
             }
             if let error = failure.first { throw error }
             try stagingQueue.close()
-            let (id, copy) = try store.copyIn(stagingAt: staging.path, expectedRunID: run)
-            commitTimings = copy
-            return id
+            commitTimings = try store.commitRun(stagingAt: staging.path, id: run)
+            return RunID(run)
         } catch {
             try? stagingQueue.close()
             throw StoreError.wrap(error, path: store.path, operation: "commit run")
@@ -237,29 +250,47 @@ public final class RunRecorder: @unchecked Sendable {
         staging.remove()
     }
 
-    private func append(_ add: (inout RowBatch) -> Void) {
+    private func append(_ add: (inout RecorderState) -> Void) {
         lock.lock()
         defer { lock.unlock() }
-        guard !closed, failure.first == nil else { return }
-        add(&batch)
-        if batch.count >= options.batchRows { flushLocked() }
+        guard !closed, !state.stopped else { return }
+        add(&state)
+        if state.batch.count >= options.batchRows { flushLocked() }
     }
 
     private func flushLocked() {
-        guard batch.count > 0 else { return }
-        let rows = batch
-        batch = batch.successor()
-        let path = stagingPath, failure = self.failure
+        guard state.batch.count > 0 else { return }
+        if failure.first != nil {   // checked once a batch, not once a row
+            state.stopped = true
+            state.batch.empty()
+            return
+        }
+        state.batch.hpaNames = state.hpaNames
+        state.batch.reasonNames = state.reasons
+        state.batch.deploymentNames = state.deploymentNames
+        // The filled batch goes to the writer, which hands its emptied arrays back (`spares`):
+        // batches are recycled, not allocated and freed across threads.
+        let handed = Handed(state.batch)
+        var next = spares.take() ?? RowBatch(run: runID)
+        next.follow(state.batch)
+        state.batch = next
+        // The closure holds no reference to the recorder: its deinit closes the staging queue,
+        // which must not happen on that queue.
+        let path = stagingPath, failure = self.failure, spares = self.spares
         let write: @Sendable (Database) -> Void = { db in
-            guard failure.first == nil else { return }
-            do {
-                try db.inTransaction {
-                    try rows.write(db, path: path)
-                    return .commit
+            guard var rows = handed.take() else { return }
+            if failure.first == nil {
+                do {
+                    try db.inTransaction {
+                        try rows.write(db, path: path)
+                        return .commit
+                    }
+                } catch {
+                    failure.record(StoreError.wrap(error, path: path, operation: "record rows"))
                 }
-            } catch {
-                failure.record(StoreError.wrap(error, path: path, operation: "record rows"))
             }
+            rows.empty()
+            spares.put(rows)
         }
         if options.writesInBackground {
             inFlight.wait()
@@ -272,21 +303,36 @@ public final class RunRecorder: @unchecked Sendable {
             stagingQueue.writeWithoutTransaction(write)
         }
     }
+
 }
 
-/// How a commit's copy into the main database went.
+/// Emptied batches, kept for reuse (a lock of their own: an inline writer returns a batch while
+/// the recorder's lock is held).
+private final class SpareBatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var batches: [RowBatch] = []
+    private let limit: Int
+    init(keeping limit: Int) { self.limit = limit }
+    func take() -> RowBatch? { lock.withLock { batches.popLast() } }
+    func put(_ batch: RowBatch) { lock.withLock { if batches.count < limit { batches.append(batch) } } }
+}
+
+/// A batch handed to the writer: taken out once, so the writer owns its arrays alone and can
+/// empty them in place.
+private final class Handed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var batch: RowBatch?
+    init(_ batch: RowBatch) { self.batch = batch }
+    func take() -> RowBatch? { lock.withLock { defer { batch = nil }; return batch } }
+}
+
+/// How a commit went.
 public struct CommitTimings: Sendable, Hashable {
     /// Seconds the main database's write transaction was open (from `BEGIN IMMEDIATE`, once the
     /// lock was held, to `COMMIT` done); the only time this run blocks other writers.
     public var transactionSeconds: Double
-    /// Seconds the WAL checkpoint after the commit took (it holds no write lock).
-    public var checkpointSeconds: Double
-    /// Seconds from asking for the write lock to the checkpoint's end (waiting for other
-    /// writers included).
+    /// Seconds from asking for the write lock to the commit's end (waiting for other writers included).
     public var totalSeconds: Double
-    /// Whether the run kept the id its rows were keyed by, so every table was copied as is
-    /// (false: another run took that id first, and ids were shifted while copying).
-    public var keptExpectedID: Bool
 }
 
 /// The first error a background batch met.

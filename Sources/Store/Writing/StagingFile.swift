@@ -55,6 +55,68 @@ final class StagingFile {
                                 message: "no free staging file name after 16 tries")
     }
 
+    /// Creates and locks the staging file at `path` (its lock is `path + ".lock"`); fails if
+    /// either exists.
+    static func create(at path: String) throws -> StagingFile {
+        let lockPath = path + ".lock"
+        // A cleaner that opens the fresh lock before this writer locks it removes it; the
+        // name is this run's alone, so trying again soon succeeds.
+        for attempt in 0..<16 {
+            let fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                guard errno == EEXIST else {
+                    throw StoreError.sqlite(path: lockPath, operation: "create staging file",
+                                            message: String(cString: strerror(errno)))
+                }
+                usleep(useconds_t(1_000 * (attempt + 1)))
+                continue
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0, sameFile(fd, lockPath) {
+                unlinkDatabase(path)   // nothing should be there; a stale file would be a killed writer's
+                return StagingFile(path: path, lockPath: lockPath, lockDescriptor: fd)
+            }
+            close(fd)
+        }
+        throw StoreError.sqlite(path: lockPath, operation: "create staging file",
+                                message: "the lock file exists and stays (another writer holds it)")
+    }
+
+    /// Releases the lock and forgets the data file, which now belongs to its new name (the run
+    /// file); idempotent.
+    func release() {
+        guard lockDescriptor >= 0 else { return }
+        unlink(lockPath)
+        close(lockDescriptor)
+        lockDescriptor = -1
+    }
+
+    /// Removes the staging files in `directory` (names ending in `.staging`, with a `.lock`
+    /// beside them) whose writer is gone; returns their paths.
+    @discardableResult
+    static func removeAbandoned(inDirectory directory: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var removed: [String] = []
+        let all = Set(names)
+        for name in names.sorted() {
+            let full = (directory as NSString).appendingPathComponent(name)
+            if name.hasSuffix(".staging.lock") {
+                let fd = open(full, O_RDWR | O_CLOEXEC)
+                guard fd >= 0 else { continue }
+                defer { close(fd) }
+                guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }   // its writer is alive
+                let data = String(full.dropLast(".lock".count))
+                unlinkDatabase(data)
+                unlink(full)
+                removed.append(data)
+            } else if name.hasSuffix(".staging"), !all.contains(name + ".lock") {
+                // Data without a lock file: its writer died after a cleaner removed the lock.
+                unlinkDatabase(full)
+                removed.append(full)
+            }
+        }
+        return removed
+    }
+
     /// Deletes the staging data and then its lock; idempotent.
     func remove() {
         guard lockDescriptor >= 0 else { return }
@@ -96,7 +158,7 @@ final class StagingFile {
     private static let sideFileSuffixes = ["-journal", "-wal", "-shm"]
 
     /// Deletes the database file at `path` and its side files.
-    private static func unlinkDatabase(_ path: String) {
+    static func unlinkDatabase(_ path: String) {
         unlink(path)
         for suffix in sideFileSuffixes { unlink(path + suffix) }
     }
