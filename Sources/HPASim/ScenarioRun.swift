@@ -11,9 +11,9 @@ public import Store
 ///                                  options: .init(database: "hpa-sim.sqlite"))
 /// print(report.result)            // the summary `simulate` prints
 /// ```
-/// The simulation writes to the run's own staging file while it runs (on a background
-/// thread), and the run is copied into the database in one short transaction at the end;
-/// a run that fails, or a process that is killed, leaves no rows behind.
+/// The simulation writes to the run's own file while it runs (on a background thread), and
+/// the run is committed to the database in one short transaction at the end; a run that
+/// fails, or a process that is killed, leaves no rows behind.
 public enum ScenarioRun {
     /// How to run and where to store.
     public struct Options: Sendable {
@@ -44,7 +44,7 @@ public enum ScenarioRun {
         /// The stored run's id (nil when not stored).
         public var runID: RunID?
         public var database: String?
-        /// How the copy into the database went (nil when not stored).
+        /// How the commit went (nil when not stored).
         public var commitTimings: CommitTimings?
     }
 

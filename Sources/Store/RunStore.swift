@@ -3,14 +3,20 @@ import GRDB
 
 /// A run database: opens (creating and migrating it), records runs, reads them back.
 ///
+/// **A run's detail lives in its own file.** The database at ``path`` holds the runs and what
+/// compares them (`runs`, `scale_events`, `class_results`, `deployment_results`); each run's
+/// bulk rows (syncs, metrics, series, pod samples, task records) are in its run file,
+/// `<path>.runs/<id>.sqlite`, a run database of its own (``runFile(of:)``). Reads go to the
+/// right file; runs stored before run files keep their rows in the database, and are read there.
+///
 /// **Opening never loses data.** A database of an older schema is migrated; one written by a
 /// newer hpa-sim, or a file that is not a run database, is refused with a ``StoreError``.
-/// Staging files left by killed writers are removed.
+/// Staging files left by killed writers, and run files no run refers to, are removed.
 ///
 /// **Parallel runs write without errors.** The main database is in WAL mode and waits up to
-/// ``Options/busyTimeout`` for the write lock; each run holds that lock only while its
-/// staging file is copied in. Threads may share one `RunStore` or open their own; processes
-/// each open their own.
+/// ``Options/busyTimeout`` for the write lock; each run holds that lock only to take its id when
+/// it starts and for its commit (about a millisecond each). Threads may share one `RunStore` or
+/// open their own; processes each open their own.
 public final class RunStore: Sendable {
     /// How the main database is opened.
     public struct Options: Sendable {
@@ -36,9 +42,8 @@ public final class RunStore: Sendable {
         configuration.prepareDatabase { db in
             // WAL with synchronous NORMAL: a commit is atomic and survives a killed process;
             // only a power loss may undo the last commits (never corrupt the file). It moves the
-            // fsync from each run's commit to the checkpoint. 16 KiB pages (for a new file):
-            // a quarter of the WAL frames and write calls per copied run.
-            // Temporary storage in memory: the copy's statement journal needs no file.
+            // fsync from each run's commit to the checkpoint. 16 KiB pages (for a new file), as
+            // run files have. Temporary storage in memory: no statement journal file.
             try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY")
         }
         do {

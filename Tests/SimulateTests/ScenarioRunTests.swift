@@ -34,6 +34,31 @@ struct ScenarioRunTests {
         #expect(try store.scaleEvents(of: id).count == rows.filter(\.scaleUpdated).count)
     }
 
+    @Test("what the compact recording path stores equals the rows built from the model's reports")
+    func compactPathMatchesRows() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let db = dir.path("runs.sqlite")
+        // The notifier backlog scenario (rescales, a notifier), its custom metrics unbound so
+        // that they fail at every sync while the resource metrics still give proposals.
+        var loaded = try ScenarioLoader.load(path: scenario("notifier-backlog.yaml"), duration: .hours(2))
+        loaded.configuration.metrics.bindings = []
+        let report = try ScenarioRun.run(loaded, scenarioPath: "notifier-backlog.yaml", options: .init(database: db))
+        let id = try #require(report.runID)
+        let store = try RunStore(path: db)
+
+        // The same run again, its reports turned into rows by the row-building path.
+        let rows = RowCapture(report.scenario.configuration)
+        _ = try Simulation(configuration: report.scenario.configuration).run(recorder: rows)
+        #expect(!rows.syncs.isEmpty && !rows.series.isEmpty)
+        #expect(rows.syncs.contains { $0.metrics.contains { $0.error != nil && $0.proposal == nil } })
+        #expect(rows.syncs.contains { $0.metrics.contains { $0.proposal != nil } })
+        #expect(try store.hpaSyncs(of: id) == rows.syncs)
+        let byTimeThenDeployment = rows.series.sorted { ($0.time, $0.deployment) < ($1.time, $1.deployment) }
+        #expect(try store.series(of: id) == byTimeThenDeployment)
+        #expect(try store.runFile(of: id) == dir.path("runs.sqlite.runs/\(id.rawValue).sqlite"))
+    }
+
     @Test("the resolved scenario stored with a run decodes to the configuration that ran")
     func resolvedScenarioRoundTrip() throws {
         let loaded = try ScenarioLoader.load(path: scenario("steady-day.yaml"))
@@ -67,6 +92,29 @@ struct ScenarioRunTests {
         #expect(throws: ScenarioError.self) { try ScenarioRun.run(scenarioAt: bad, options: .init(database: db)) }
         let stored = FileManager.default.fileExists(atPath: db) ? try RunStore(path: db).runs() : []
         #expect(stored.isEmpty)
+    }
+}
+
+/// A run's syncs and series as rows, built the slow, obvious way (`StoreRecorder.syncRow`).
+final class RowCapture: SimulationRecorder {
+    let notifiers: [String]
+    var syncs: [HPASyncRow] = []
+    var series: [SeriesRow] = []
+    init(_ configuration: SimulationConfiguration) {
+        notifiers = configuration.deployments.compactMap { d in
+            if case .notifier = d.role { return d.name } else { return nil }
+        }
+    }
+    func recordSync(hpa: String, decision: ScalingDecision, at time: SimTime) throws {
+        syncs.append(StoreRecorder.syncRow(hpa: hpa, decision: decision, at: time))
+    }
+    func recordSeries(_ point: SeriesPoint) throws {
+        series.append(SeriesRow(
+            time: point.time, deployment: point.deployment, replicas: point.specReplicas, readyPods: point.readyPods,
+            cpuUtilization: point.cpuUtilization, memoryUtilization: point.memoryUtilization,
+            activeTasks: point.runningTasks, queueDepth: point.waitingTasks,
+            notifierBacklog: notifiers.contains(point.deployment)
+                ? Int32(clamping: Int64(point.notificationBacklog.rounded(.up))) : nil))
     }
 }
 

@@ -152,7 +152,7 @@ let benchmarks: @Sendable () -> Void = {
     let share = BenchmarkMetric.custom("store adds (% of the --no-store run)")
     let transaction = BenchmarkMetric.custom("commit transaction (ms)")
     let fileSize = BenchmarkMetric.custom("database and run file (MB)")
-    Benchmark("Store: diurnal-week.yaml stored vs --no-store",
+    Benchmark("Store: diurnal-week stored vs no-store",
               configuration: .init(metrics: [.wallClock, .peakMemoryResident, share, transaction, fileSize],
                                    maxDuration: .seconds(90), maxIterations: 15)) { benchmark in
         let directory = FileManager.default.temporaryDirectory
@@ -190,7 +190,7 @@ let benchmarks: @Sendable () -> Void = {
         try checkCount(path, rowCount, run: id)
     }
 
-    Benchmark("Store: a diurnal-week-shaped run (483 840 rows), recorded and committed") { benchmark in
+    Benchmark("Store: a diurnal-week-shaped run of 483 840 rows, recorded and committed") { benchmark in
         let (directory, path, _) = try freshDatabase()
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try RunStore(path: path)

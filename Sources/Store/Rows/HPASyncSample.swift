@@ -1,6 +1,6 @@
 public import SimTime
 
-// The compact form of a sync for ``RunRecorder/recordSync(_:_:conditions:metrics:definition:)``:
+// The compact form of a sync for `RunRecorder.recordSync(_:_:conditions:metricCount:definition:metric:error:)`:
 // what changes from sync to sync, with the HPA, its metrics and its conditions given by number.
 // A simulation records one sync every 15 simulated seconds per HPA; building an `HPASyncRow`
 // (an array and four strings per metric) for each was most of the recording's cost on the

@@ -1,39 +1,34 @@
 import Foundation
 import GRDB
 
-/// Records one run into its own staging file, then copies it into the main database at once.
+/// Records one run into its own file, then commits it to the main database at once.
 ///
-/// **A run is one transaction.** Rows go to a staging SQLite file beside the main database
-/// (`<db>.staging-…`), never to the main file, so a simulation holds no lock on the main
-/// database while it runs. ``commit(_:)`` copies the staging file in with one short transaction
-/// (`ATTACH` and `INSERT … SELECT *`) and deletes it. The rows' ids already carry the run id the
-/// recorder was promised when it started (`RowKey`), so the copy needs no rewriting and SQLite
-/// runs it by its transfer optimization. A run that throws, is discarded or is killed never
-/// reaches the main database; the next ``RunStore`` opened on it removes the abandoned staging file.
+/// **A run is one transaction.** The recorder takes the run's id when it starts (one short
+/// transaction of the main database) and writes every row, with final ids (`RowKey`), to a
+/// staging SQLite file, `<db>.runs/<id>.sqlite.staging`, never to the main file: a simulation
+/// holds no lock on the main database while it runs. ``commit(_:)`` copies the run's small
+/// tables (`runs`, `scale_events`, the results) into the main database and renames the staging
+/// file to the run file `<db>.runs/<id>.sqlite`, in one transaction of about a millisecond; the
+/// bulk rows stay in the run file. A run that throws, is discarded or is killed never reaches
+/// the main database; the next ``RunStore`` opened on it removes what it left.
 ///
-/// **Recording overlaps the simulation.** `record` only appends to a buffer; every
-/// ``Options/batchRows`` rows the buffer is written on the staging connection's own serial
-/// queue while the caller goes on (at most ``Options/batchesInFlight`` batches wait, so memory
-/// stays bounded and a slow disk slows the caller rather than growing the heap). Batches are
-/// written in the order they were filled, so what is stored does not depend on timing.
+/// **Recording overlaps the simulation.** `record` only appends plain numbers to a batch (HPAs,
+/// deployments, condition lists and limiting reasons are numbered, see `RecorderState`); every
+/// ``Options/batchRows`` rows the batch is written on the staging connection's own serial queue
+/// while the caller goes on (at most ``Options/batchesInFlight`` batches wait, so memory stays
+/// bounded), and its emptied arrays come back for reuse. Batches are written in the order they
+/// were filled, so what is stored does not depend on timing.
 ///
 /// **Bulk rows bind a prepared statement.** Rows are inserted through SQLite's C API with
-/// positional binds (`BulkStatement`), 16 rows a step (`MultiRowInsert`), not GRDB `Codable`
-/// records. Measured on the 2-core development machine (release build, 100 000 10-column
-/// `series` rows; shared machine, load about 1, median of 5): this recorder, staging writes and
-/// copy-in included, 0.14 s; a direct `Statement.setUncheckedArguments` loop 0.25 s; `Codable`
-/// `PersistableRecord.insert` 0.91 s. A stored diurnal week (80 641 syncs, 241 923 metric rows,
-/// 201 605 series rows; 34 MB) spends 0.20–0.25 s in the commit transaction and 0.05–0.07 s in
-/// the WAL checkpoint after it; the staging writes run on the second core and keep up with the
-/// simulation. `Benchmarks/Benchmarks/StoreBenchmarks` measures the stored run against `--no-store`.
+/// positional binds (`BulkStatement`), 16 rows a step (`MultiRowInsert`), names bound without a
+/// copy, not GRDB `Codable` records (about ten times slower; `Benchmarks/StoreBenchmarks` keeps
+/// both baselines).
 ///
-/// Where storing that week's 0.5 s goes (release, load about 1, `--no-store` 0.63 s): the
-/// copy-in, 0.27–0.29 s (transaction 0.20–0.21 s, checkpoint 0.06–0.07 s), is a floor while 34 MB
-/// go through the WAL (the same copy with `sqlite3` alone: 0.26 s; a bigger cache or mmap gives
-/// nothing; without the `run_id` indexes, 18 % fewer bytes, 0.21 s); building and buffering rows
-/// on the simulation's thread 0.15–0.2 s; the model's series samples 0.05 s; opening and the
-/// staging schema 0.02 s. The writer (0.55 s of CPU) is hidden: the simulation takes as long
-/// when batches are not written at all, and allowing 200 batches in flight changes nothing.
+/// What storing a diurnal week costs (release, the 2-core development machine, a database that
+/// exists; `Benchmarks/Benchmarks/StoreBenchmarks` and the note of issue 6 give the numbers):
+/// the commit's transaction 1 ms; the writer about 0.3 s of CPU on the second core for 520 000
+/// rows, which the simulation does not wait for but feels (the cores share a cache); on the
+/// simulation's thread about 5 % of its time in recording calls, and the model's series samples.
 ///
 /// `record` never throws: a failed batch (a violated `CHECK`, a full disk) is kept and thrown by
 /// ``commit(_:)``, and rows recorded after it are dropped. The recorder is safe to use from any
