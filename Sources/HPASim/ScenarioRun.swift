@@ -23,7 +23,8 @@ public enum ScenarioRun {
         public var duration: SimDuration?
         /// The run database; nil: do not store.
         public var database: String?
-        /// Per-task records: off, sampled (one task in 16, by a stable hash of its key), or all.
+        /// Per-task records and per-pod samples: off, sampled (one task in 16 by a stable hash of
+        /// its key, one pod in 16 by a stable hash of its name), or all.
         public var detail: DetailLevel
         /// The run's name in the database; nil: the scenario file's name.
         public var name: String?
@@ -72,6 +73,7 @@ public enum ScenarioRun {
             configuration.results.seriesResolution = defaultSeriesResolution(for: configuration)
         }
         configuration.results.recordTasks = options.detail != .off
+        configuration.results.recordPods = options.detail != .off
         scenario.configuration = configuration
         let simulation = try Simulation(configuration: configuration)
 

@@ -122,6 +122,15 @@ public final class StoreRecorder: SimulationRecorder {
                                       pod: task.pod, interruptions: 0))
     }
 
+    public func recordPod(_ pod: PodPoint) throws {
+        // `sampled` keeps one pod in 16, chosen by a stable hash of its name (never by chance),
+        // with all of its samples.
+        if detail == .sampled, fnv1a64(pod.pod) % 16 != 0 { return }
+        recorder.record(PodSampleRow(time: pod.time, deployment: pod.deployment, pod: pod.pod, phase: pod.status,
+                                     ready: pod.ready, cpuMillicores: pod.cpuMillicores, memoryBytes: pod.memoryBytes,
+                                     activeTasks: pod.tasks))
+    }
+
     /// Records the results rows of a finished run.
     public func recordResults(_ result: SimulationResult) {
         for c in result.classes {

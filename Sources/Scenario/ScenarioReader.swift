@@ -228,7 +228,7 @@ struct ScenarioReader {
 
     private func readResults(_ node: Node, _ path: FieldPath) -> ResultsConfiguration {
         var results = ResultsConfiguration()
-        let known = ["seriesResolution", "flappingWindow", "queueWaitSignificantDigits", "recordTasks"]
+        let known = ["seriesResolution", "flappingWindow", "queueWaitSignificantDigits", "recordTasks", "recordPods"]
         guard let f = reader.fields(node, path, known: known) else { return results }
         if let v = f["seriesResolution"], let d = reader.duration(v, path.child("seriesResolution"), allowZero: false) {
             results.seriesResolution = d
@@ -239,6 +239,7 @@ struct ScenarioReader {
             results.queueWaitSignificantDigits = Int(d)
         }
         if let v = f["recordTasks"], let b = reader.bool(v, path.child("recordTasks")) { results.recordTasks = b }
+        if let v = f["recordPods"], let b = reader.bool(v, path.child("recordPods")) { results.recordPods = b }
         return results
     }
 

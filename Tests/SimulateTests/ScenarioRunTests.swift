@@ -59,6 +59,39 @@ struct ScenarioRunTests {
         #expect(try store.runFile(of: id) == dir.path("runs.sqlite.runs/\(id.rawValue).sqlite"))
     }
 
+    @Test("--detail all stores every pod at every series step, consistent with the series; sampled keeps whole pods")
+    func podSamples() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let db = dir.path("runs.sqlite")
+        let loaded = try ScenarioLoader.load(path: scenario("hourly-burst.yaml"), duration: .hours(2))
+        let all = try #require(try ScenarioRun.run(loaded, scenarioPath: "hourly-burst.yaml",
+                                                   options: .init(database: db, detail: .all)).runID)
+        let sampled = try #require(try ScenarioRun.run(loaded, scenarioPath: "hourly-burst.yaml",
+                                                       options: .init(database: db, detail: .sampled)).runID)
+        let store = try RunStore(path: db)
+        let pods = try store.podSamples(of: all), series = try store.series(of: all)
+        #expect(Set(pods.map(\.phase)).isSuperset(of: ["Pending", "Running"]))
+        #expect(pods.contains { $0.phase == "Terminating" })   // hourly bursts scale down
+        struct Key: Hashable { var time: SimTime, deployment: String }
+        let byStep = Dictionary(grouping: pods) { Key(time: $0.time, deployment: $0.deployment) }
+        for row in series {
+            let step = byStep[Key(time: row.time, deployment: row.deployment)] ?? []
+            #expect(step.filter { $0.ready && $0.phase != "Terminating" }.count == Int(row.readyPods),
+                    "ready pods of \(row.deployment) at \(row.time)")
+            #expect(step.map { Int($0.activeTasks) }.reduce(0, +) == Int(row.activeTasks),
+                    "tasks of \(row.deployment) at \(row.time)")
+        }
+        #expect(Set(byStep.keys) == Set(series.map { Key(time: $0.time, deployment: $0.deployment) }))
+
+        let kept = try store.podSamples(of: sampled)
+        let keptPods = Set(kept.map(\.pod)), allPods = Set(pods.map(\.pod))
+        #expect(!keptPods.isEmpty && keptPods.count < allPods.count)
+        #expect(kept == pods.filter { keptPods.contains($0.pod) })
+        #expect(try store.podSamples(of: try #require(
+            try ScenarioRun.run(loaded, scenarioPath: "hourly-burst.yaml", options: .init(database: db)).runID)).isEmpty)
+    }
+
     @Test("the resolved scenario stored with a run decodes to the configuration that ran")
     func resolvedScenarioRoundTrip() throws {
         let loaded = try ScenarioLoader.load(path: scenario("steady-day.yaml"))

@@ -102,9 +102,26 @@ public struct ResultsConfiguration: Hashable, Sendable, Codable {
     public var queueWaitSignificantDigits: Int
     /// Whether the recorder receives one call per finished task (off: summaries only).
     public var recordTasks: Bool
+    /// Whether the recorder receives one call per pod at every series step (off: per deployment only).
+    public var recordPods: Bool
     public init(seriesResolution: SimDuration? = nil, flappingWindow: SimDuration = .minutes(5),
-                queueWaitSignificantDigits: Int = 3, recordTasks: Bool = false) {
+                queueWaitSignificantDigits: Int = 3, recordTasks: Bool = false, recordPods: Bool = false) {
         self.seriesResolution = seriesResolution; self.flappingWindow = flappingWindow
         self.queueWaitSignificantDigits = queueWaitSignificantDigits; self.recordTasks = recordTasks
+        self.recordPods = recordPods
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case seriesResolution, flappingWindow, queueWaitSignificantDigits, recordTasks, recordPods
+    }
+
+    /// Decodes; `recordPods` may be absent (configurations stored before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seriesResolution = try c.decodeIfPresent(SimDuration.self, forKey: .seriesResolution)
+        flappingWindow = try c.decode(SimDuration.self, forKey: .flappingWindow)
+        queueWaitSignificantDigits = try c.decode(Int.self, forKey: .queueWaitSignificantDigits)
+        recordTasks = try c.decode(Bool.self, forKey: .recordTasks)
+        recordPods = try c.decodeIfPresent(Bool.self, forKey: .recordPods) ?? false
     }
 }

@@ -15,6 +15,9 @@ public protocol SimulationRecorder: AnyObject {
     func recordSeries(_ point: SeriesPoint) throws
     /// A task reached a terminal state; called only when ``ResultsConfiguration/recordTasks`` is on.
     func recordTask(_ task: TaskRecord) throws
+    /// One pod at a series step, after its deployment's ``recordSeries(_:)``; called only when
+    /// ``ResultsConfiguration/recordPods`` is on.
+    func recordPod(_ pod: PodPoint) throws
 }
 
 extension SimulationRecorder {
@@ -22,6 +25,32 @@ extension SimulationRecorder {
     public func recordScale(_ scale: ScaleRecord) throws {}
     public func recordSeries(_ point: SeriesPoint) throws {}
     public func recordTask(_ task: TaskRecord) throws {}
+    public func recordPod(_ pod: PodPoint) throws {}
+}
+
+/// One pod at one instant, as `kubectl get pods` and `kubectl top pod` would show it.
+public struct PodPoint: Hashable, Sendable {
+    public var time: SimTime
+    public var deployment: String
+    /// `<deployment>-<serial>`, unique within the run.
+    public var pod: String
+    /// kubectl's STATUS: `Pending` (unscheduled or starting), `Running`, `CrashLoopBackOff`
+    /// (waiting for its restart back-off) or `Terminating`.
+    public var status: String
+    /// The PodReady condition.
+    public var ready: Bool
+    /// CPU used by all its containers (the worker's and the sidecars'), millicores; 0 unless running.
+    public var cpuMillicores: Double
+    /// Memory working set of all its containers, bytes; 0 unless running.
+    public var memoryBytes: Int64
+    /// Tasks it runs or hands over.
+    public var tasks: Int32
+
+    public init(time: SimTime, deployment: String, pod: String, status: String, ready: Bool,
+                cpuMillicores: Double, memoryBytes: Int64, tasks: Int32) {
+        self.time = time; self.deployment = deployment; self.pod = pod; self.status = status
+        self.ready = ready; self.cpuMillicores = cpuMillicores; self.memoryBytes = memoryBytes; self.tasks = tasks
+    }
 }
 
 /// An HPA-driven change of a deployment's replicas.

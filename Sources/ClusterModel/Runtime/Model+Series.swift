@@ -8,10 +8,34 @@ extension Model {
         if now + resolution <= end { engine.schedule(.seriesSample, at: now + resolution, phase: Phase.observe) }
         seriesSamples += 1
         advanceNotifier(to: now)
+        let recordPods = configuration.results.recordPods
         for d in deployments.indices {
             let point = seriesPoint(deployment: d, at: now)
             record { try $0.recordSeries(point) }
+            guard recordPods else { continue }
+            for p in deployments[d].pods {
+                let pod = podPoint(Int(p), at: now)
+                record { try $0.recordPod(pod) }
+            }
         }
+    }
+
+    /// Pod `p` now: the same usage the series sums (worker, notifier state, sidecars).
+    func podPoint(_ p: Int, at now: SimTime) -> PodPoint {
+        let pod = pods[p], deployment = deployments[Int(pod.deployment)]
+        let status: String = switch pod.stage {
+        case _ where pod.deleting: "Terminating"
+        case .unscheduled, .starting: "Pending"
+        case .running: "Running"
+        case .backOff: "CrashLoopBackOff"
+        }
+        let running = pod.stage == .running
+        let memoryMilli = running
+            ? pod.memory + notifierMemory(Int32(p)) + deployment.sidecarBaseline.memoryMilli : 0
+        return PodPoint(time: now, deployment: deployment.configuration.name, pod: pod.name, status: status,
+                        ready: pod.ready,
+                        cpuMillicores: running ? pod.cpuUsed + Double(deployment.sidecarBaseline.cpuMilli) : 0,
+                        memoryBytes: memoryMilli / 1000, tasks: Int32(pod.tasks.count))
     }
 
     func seriesPoint(deployment d: Int, at now: SimTime) -> SeriesPoint {

@@ -16,7 +16,8 @@ struct Run: ParsableCommand {
     @Option(help: "Seed; the same seed gives the same run (default: the scenario's).") var seed: UInt64?
     @Option(help: ArgumentHelp("Simulated duration, replacing the scenario's (90m, 36h, 30d).", valueName: "duration"))
     var duration: String?
-    @Option(help: "Per-task records in the database: off, sampled or all.") var detail: DetailLevel = .off
+    @Option(help: "Per-task records and per-pod samples in the database: off, sampled (1 in 16) or all.")
+    var detail: DetailLevel = .off
     @Option(help: "The run's name in the database (default: the scenario file's name).") var name: String?
     @OptionGroup var store: StoreOptions
     @Flag(name: .shortAndLong, help: "Also show notes (objects accepted and ignored).") var verbose = false
