@@ -4,7 +4,7 @@ import SimTime
 import Store
 import Testing
 
-@Suite("copying a run in")
+@Suite("committing a run")
 struct CommitTests {
     /// Reads every table of run `id` back.
     func contents(_ store: RunStore, _ id: RunID) throws -> (syncs: [HPASyncRow], events: [ScaleEventRow],
@@ -120,5 +120,32 @@ struct CommitTests {
             try String.fetchOne(db, sql: "SELECT run_file FROM runs WHERE id = ?", arguments: [id.rawValue])
         }
         #expect(named == "runs.sqlite.runs/\(id.rawValue).sqlite")
+    }
+
+    @Test("a run file has the schema the migrations give, without the run_id indexes, and says its version")
+    func runFileSchema() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let path = dir.path("runs.sqlite")
+        let store = try RunStore(path: path)
+        let runFile = try #require(try store.runFile(of: try SampleRun.store(in: store)))
+        func schema(_ file: String) throws -> (objects: [String: String], migrations: [String], version: Int?) {
+            try DatabaseQueue(path: file).read { db in
+                var objects: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL") {
+                    objects[row["name"]] = row["sql"]
+                }
+                return (objects, try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"),
+                        try Int.fetchOne(db, sql: "PRAGMA user_version"))
+            }
+        }
+        let main = try schema(path), run = try schema(runFile)
+        var expected = main.objects
+        for index in ["hpa_condition_sets_by_run", "hpa_syncs_by_run", "hpa_sync_metrics_by_run", "series_by_run"] {
+            #expect(expected.removeValue(forKey: index) != nil, "\(index) in the main database")
+        }
+        #expect(run.objects == expected)
+        #expect(run.migrations == StoreSchema.migrationIdentifiers && main.migrations == run.migrations)
+        #expect(run.version == StoreSchema.version && main.version == run.version)
     }
 }

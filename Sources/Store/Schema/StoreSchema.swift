@@ -51,17 +51,39 @@ public enum StoreSchema {
     public static var migrationIdentifiers: [String] { migrator.migrations }
 
     /// Every migration, in order. The identifiers are part of the file format.
+    static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("createRuns", createRuns),
+        ("createHPASyncsAndMetrics", createHPASyncsAndMetrics),
+        ("createScaleEvents", createScaleEvents),
+        ("createSeries", createSeries),
+        ("createResults", createResults),
+        ("createPodSamplesAndTaskRecords", createPodSamplesAndTaskRecords),
+        ("addRunFiles", addRunFiles),
+    ]
+
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("createRuns", migrate: createRuns)
-        migrator.registerMigration("createHPASyncsAndMetrics", migrate: createHPASyncsAndMetrics)
-        migrator.registerMigration("createScaleEvents", migrate: createScaleEvents)
-        migrator.registerMigration("createSeries", migrate: createSeries)
-        migrator.registerMigration("createResults", migrate: createResults)
-        migrator.registerMigration("createPodSamplesAndTaskRecords", migrate: createPodSamplesAndTaskRecords)
-        migrator.registerMigration("addRunFiles", migrate: addRunFiles)
+        for (identifier, migrate) in migrations { migrator.registerMigration(identifier, migrate: migrate) }
         return migrator
     }()
+
+    /// Creates a run file's schema in `db` (a new, empty file) in one transaction: every
+    /// migration, recorded as GRDB's migrator records them (so the file is a run database of
+    /// this version), without the indexes on `run_id` that only a file of many runs needs.
+    /// (The migrator would run one transaction per migration, with checks an empty file does
+    /// not need: several milliseconds before every run.)
+    static func createRunFile(_ db: Database) throws {
+        try db.inTransaction {
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            for (identifier, migrate) in migrations {
+                try migrate(db)
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+            }
+            for index in runFileDroppedIndexes { try db.execute(sql: "DROP INDEX \(index)") }
+            try db.execute(sql: "PRAGMA user_version = \(migrations.count)")
+            return .commit
+        }
+    }
 
     /// Refuses a database this build cannot read, then applies the missing migrations.
     ///
@@ -76,17 +98,23 @@ public enum StoreSchema {
     static func migrate(_ writer: some DatabaseWriter, path: String) throws {
         var attempt = 0
         while true {
-            try writer.read { db in try check(db, path: path) }
+            // One read for the usual case, a database of this version.
+            let (complete, userVersion) = try writer.read { db in
+                try check(db, path: path)
+                return (try migrator.hasCompletedMigrations(db), try Int.fetchOne(db, sql: "PRAGMA user_version"))
+            }
+            if complete {
+                if userVersion != version {
+                    try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
+                }
+                return
+            }
             do {
-                if try !writer.read(migrator.hasCompletedMigrations) { try migrator.migrate(writer) }
-                break
+                try migrator.migrate(writer)
             } catch is DatabaseError where attempt < 20 {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
             }
-        }
-        if try writer.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) != version {
-            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
         }
     }
 

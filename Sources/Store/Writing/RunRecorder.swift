@@ -103,16 +103,21 @@ public final class RunRecorder: @unchecked Sendable {
                     """)
             }
             stagingQueue = try DatabaseQueue(path: staging.path, configuration: configuration)
-            // The run file is a run database of its own (same migrations, one run), without the
-            // indexes on `run_id` that only a file of many runs needs.
-            try StoreSchema.migrator.migrate(stagingQueue)
-            try stagingQueue.write { db in
-                for index in StoreSchema.runFileDroppedIndexes { try db.execute(sql: "DROP INDEX \(index)") }
-                try RunRow.insert(metadata, id: id, into: db)
-            }
         } catch {
             staging.remove()
             throw StoreError.wrap(error, path: staging.path, operation: "create staging file")
+        }
+        // The run file is a run database of its own (same schema, one run). Its schema and run
+        // row are the writer's first job, so the simulation starts meanwhile; an error there
+        // fails the run at `commit`, like any batch's.
+        let path = staging.path, failure = self.failure
+        stagingQueue.asyncWriteWithoutTransaction { db in
+            do {
+                try StoreSchema.createRunFile(db)
+                try RunRow.insert(metadata, id: id, into: db)
+            } catch {
+                failure.record(StoreError.wrap(error, path: path, operation: "create staging file"))
+            }
         }
     }
 
