@@ -53,7 +53,7 @@ public final class RunStore: Sendable {
             throw StoreError.wrap(error, path: path, operation: "open")
         }
         StagingFile.removeAbandoned(besideDatabaseAt: path)   // left by versions before run files
-        StagingFile.removeAbandoned(inDirectory: runsDirectory)
+        StagingFile.removeAbandoned(inRunsDirectory: runsDirectory)
         do {
             try removeOrphanRunFiles()
         } catch {

@@ -7,21 +7,15 @@ public import SimTime
 // simulation's thread.
 
 /// One sync of one HPA without its metrics and conditions: the per-sync columns of `hpa_syncs`.
+/// The fields mean what ``HPASyncRow``'s do.
 public struct HPASyncSample: Hashable, Sendable {
     public var time: SimTime
-    /// `scale.spec.replicas` when the sync started.
     public var currentReplicas: Int32
-    /// The maximum over metrics; nil when no metric gave a proposal.
     public var recommendation: Int32?
-    /// Why the recommendation failed, or nil.
     public var failure: String?
-    /// The recommendation after the stabilization window; nil when there was none.
     public var stabilized: Int32?
-    /// The replica count after rate limits and min/max clamping.
     public var desiredReplicas: Int32
-    /// The `ScalingLimited` reason, or nil.
     public var limitingReason: String?
-    /// Whether the scale subresource was updated.
     public var scaleUpdated: Bool
 
     @inlinable public init(time: SimTime, currentReplicas: Int32, recommendation: Int32?, failure: String? = nil,
@@ -38,14 +32,9 @@ public struct HPASyncSample: Hashable, Sendable {
 }
 
 /// What a metric of an HPA is: a row of `hpa_metrics`, stored once per HPA and metric index.
+/// The fields mean what ``HPAMetricRow``'s do.
 public struct HPAMetricDefinition: Hashable, Sendable {
-    /// `Resource`, `ContainerResource`, `Pods`, `Object` or `External`.
-    public var metricType: String
-    /// The resource or metric name (`cpu`, `memory`, `active_tasks`).
-    public var metricName: String
-    /// `Utilization`, `AverageValue` or `Value`.
-    public var targetType: String
-    /// The target: a percentage for `Utilization`, else the value in the metric's units.
+    public var metricType, metricName, targetType: String
     public var target: Double
 
     public init(metricType: String, metricName: String, targetType: String, target: Double) {
@@ -58,21 +47,12 @@ public struct HPAMetricDefinition: Hashable, Sendable {
 
 /// What one metric of one sync saw and proposed: the per-sync columns of `hpa_sync_metrics` but
 /// the error, which the recorder asks for separately (only for a metric without a proposal), so
-/// that a sample is plain numbers.
+/// that a sample is plain numbers. The fields mean what ``HPAMetricRow``'s do.
 public struct HPAMetricSample: Hashable, Sendable {
-    /// The value the HPA saw, in the target's units; nil when the metric failed.
     public var current: Double?
-    /// This metric's replica proposal; nil when it failed.
     public var proposal: Int32?
-    public var readyPods: Int32
-    public var unreadyPods: Int32
-    public var missingPods: Int32
-    public var ignoredPods: Int32
-    /// Sum of usage over the pods counted, in milli-units.
-    public var usageMilliSum: Int64?
-    /// Sum of requests over the pods counted, in milli-units (Resource metrics only).
-    public var requestMilliSum: Int64?
-    /// The usage ratio (current / target) the proposal came from.
+    public var readyPods, unreadyPods, missingPods, ignoredPods: Int32
+    public var usageMilliSum, requestMilliSum: Int64?
     public var ratio: Double?
 
     @inlinable public init(current: Double?, proposal: Int32?, readyPods: Int32 = 0, unreadyPods: Int32 = 0,

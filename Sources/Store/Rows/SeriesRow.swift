@@ -34,21 +34,13 @@ public struct SeriesRow: Hashable, Sendable {
 }
 
 /// One deployment at one time step without its name: the compact form of ``SeriesRow`` for
-/// ``RunRecorder/recordSeries(_:_:)`` (plain numbers, nothing to retain per row).
+/// ``RunRecorder/recordSeries(_:_:)`` (plain numbers, nothing to retain per row). The fields
+/// mean what the row's do.
 public struct SeriesSample: Hashable, Sendable {
     public var time: SimTime
-    /// `spec.replicas`.
-    public var replicas: Int32
-    public var readyPods: Int32
-    /// Mean CPU usage over the ready pods as a percentage of requests; nil with no ready pod.
-    public var cpuUtilization: Double?
-    /// Mean memory working set over the ready pods as a percentage of requests; nil with no ready pod.
-    public var memoryUtilization: Double?
-    /// Tasks running on the deployment's pods.
-    public var activeTasks: Int32
-    /// Tasks waiting in the queue for the patterns the deployment serves.
-    public var queueDepth: Int32
-    /// Pending notifications (the notifier only; nil for other deployments).
+    public var replicas, readyPods: Int32
+    public var cpuUtilization, memoryUtilization: Double?
+    public var activeTasks, queueDepth: Int32
     public var notifierBacklog: Int32?
 
     @inlinable public init(time: SimTime, replicas: Int32, readyPods: Int32, cpuUtilization: Double?,

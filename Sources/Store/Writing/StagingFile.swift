@@ -5,15 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// A run's staging SQLite file beside the main database, held by its writer.
+/// A run's staging SQLite file, `<db>.runs/<id>.sqlite.staging`, held by its writer.
 ///
-/// The writer creates `<db>.staging-<pid>-<random>.lock` with `O_EXCL` and holds an exclusive
-/// `flock` on it for the file's whole life; the data is in `<db>.staging-<pid>-<random>`.
-/// A lock that can be taken means its writer is gone (exited, crashed or was killed: the kernel
-/// drops the lock with the process), so ``removeAbandoned(besideDatabaseAt:)`` deletes that
-/// staging file, and never one a live writer (in any process) still holds. The lock lives in a
-/// sidecar file, not on the data file, because on some systems `flock` and SQLite's own
-/// `fcntl` locks interact. The random part only names the file; it never reaches a result.
+/// The writer creates `<db>.runs/<id>.sqlite.staging.lock` with `O_EXCL` and holds an exclusive
+/// `flock` on it for the file's whole life (until the data is renamed to the run file, or
+/// removed). A lock that can be taken means its writer is gone (exited, crashed or was killed:
+/// the kernel drops the lock with the process), so ``removeAbandoned(inRunsDirectory:)`` deletes
+/// that staging file, and never one a live writer (in any process) still holds. The lock lives
+/// in a sidecar file, not on the data file, because on some systems `flock` and SQLite's own
+/// `fcntl` locks interact. Versions before run files named staging files
+/// `<db>.staging-<pid>-<random>`, beside the database; ``removeAbandoned(besideDatabaseAt:)``
+/// still removes those.
 final class StagingFile {
     /// The staging database's path.
     let path: String
@@ -27,33 +29,6 @@ final class StagingFile {
     }
 
     deinit { remove() }
-
-    /// The prefix every staging file of `databasePath` starts with.
-    static func prefix(forDatabaseAt databasePath: String) -> String { databasePath + ".staging-" }
-
-    /// Creates and locks a new staging file name beside `databasePath`.
-    static func create(besideDatabaseAt databasePath: String) throws -> StagingFile {
-        let pid = getpid()
-        for _ in 0..<16 {
-            let token = UUID().uuidString.prefix(8).lowercased()
-            let path = prefix(forDatabaseAt: databasePath) + "\(pid)-\(token)"
-            let lockPath = path + ".lock"
-            let fd = open(lockPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd < 0 {
-                if errno == EEXIST { continue }
-                throw StoreError.sqlite(path: lockPath, operation: "create staging file",
-                                        message: String(cString: strerror(errno)))
-            }
-            // A cleaner may have taken and removed the fresh file between open and flock:
-            // keep it only if the path still names the inode we locked.
-            if flock(fd, LOCK_EX | LOCK_NB) == 0, sameFile(fd, lockPath) {
-                return StagingFile(path: path, lockPath: lockPath, lockDescriptor: fd)
-            }
-            close(fd)
-        }
-        throw StoreError.sqlite(path: databasePath, operation: "create staging file",
-                                message: "no free staging file name after 16 tries")
-    }
 
     /// Creates and locks the staging file at `path` (its lock is `path + ".lock"`); fails if
     /// either exists.
@@ -81,42 +56,6 @@ final class StagingFile {
                                 message: "the lock file exists and stays (another writer holds it)")
     }
 
-    /// Releases the lock and forgets the data file, which now belongs to its new name (the run
-    /// file); idempotent.
-    func release() {
-        guard lockDescriptor >= 0 else { return }
-        unlink(lockPath)
-        close(lockDescriptor)
-        lockDescriptor = -1
-    }
-
-    /// Removes the staging files in `directory` (names ending in `.staging`, with a `.lock`
-    /// beside them) whose writer is gone; returns their paths.
-    @discardableResult
-    static func removeAbandoned(inDirectory directory: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        var removed: [String] = []
-        let all = Set(names)
-        for name in names.sorted() {
-            let full = (directory as NSString).appendingPathComponent(name)
-            if name.hasSuffix(".staging.lock") {
-                let fd = open(full, O_RDWR | O_CLOEXEC)
-                guard fd >= 0 else { continue }
-                defer { close(fd) }
-                guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }   // its writer is alive
-                let data = String(full.dropLast(".lock".count))
-                unlinkDatabase(data)
-                unlink(full)
-                removed.append(data)
-            } else if name.hasSuffix(".staging"), !all.contains(name + ".lock") {
-                // Data without a lock file: its writer died after a cleaner removed the lock.
-                unlinkDatabase(full)
-                removed.append(full)
-            }
-        }
-        return removed
-    }
-
     /// Deletes the staging data and then its lock; idempotent.
     func remove() {
         guard lockDescriptor >= 0 else { return }
@@ -126,15 +65,28 @@ final class StagingFile {
         lockDescriptor = -1
     }
 
-    /// Removes the staging files beside `databasePath` whose writer is gone; returns their paths.
+    /// Removes the staging files beside `databasePath` whose writer is gone (left by versions
+    /// before run files, `<db>.staging-<pid>-<random>`); returns their paths.
     @discardableResult
     static func removeAbandoned(besideDatabaseAt databasePath: String) -> [String] {
         let url = URL(fileURLWithPath: databasePath)
-        let directory = url.deletingLastPathComponent().path
-        let namePrefix = url.lastPathComponent + ".staging-"
+        let prefix = url.lastPathComponent + ".staging-"
+        return removeAbandoned(in: url.deletingLastPathComponent().path) { $0.hasPrefix(prefix) }
+    }
+
+    /// Removes the staging files in a run-file folder (`<id>.sqlite.staging`) whose writer is
+    /// gone; returns their paths.
+    @discardableResult
+    static func removeAbandoned(inRunsDirectory directory: String) -> [String] {
+        removeAbandoned(in: directory) { $0.contains(".sqlite.staging") }
+    }
+
+    /// Removes the staging files (data, side files and lock) among the names of `directory`
+    /// that `isStaging` accepts, when their lock can be taken or is gone.
+    private static func removeAbandoned(in directory: String, where isStaging: (String) -> Bool) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var removed: [String] = []
-        for name in names.sorted() where name.hasPrefix(namePrefix) {
+        for name in names.sorted() where isStaging(name) {
             let full = (directory as NSString).appendingPathComponent(name)
             if name.hasSuffix(".lock") {
                 let fd = open(full, O_RDWR | O_CLOEXEC)
