@@ -3,7 +3,8 @@
 //
 // Each benchmark checks the row counts it stored. The synthetic ones write `rowCount` 10-column
 // `series` rows, or what a 7-day run writes at the default resolution.
-// Run: `cd Benchmarks && swift package benchmark --target StoreBenchmarks`.
+// Run: `cd Benchmarks && swift package benchmark --target StoreBenchmarks`; one of them:
+// `--filter ".*stored vs.*"` (a filter must match the whole name).
 import Benchmark
 import Foundation
 import GRDB
