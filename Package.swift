@@ -2,7 +2,9 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─► Scenario, Store ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
+// simulate ─► HPASim ─► Scenario ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
+//                    └► Store ──────────────┴──────────────┴─► RunRecords ─► SimTime
+// (RunRecords: the records a run emits; the store knows them, not the model.)
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -33,31 +35,33 @@ let package = Package(
         .target(name: "EventEngine", swiftSettings: strict),
         .target(name: "Randomness", swiftSettings: strict),
         // The HPA controller: pure value types.
-        .target(name: "HPAController", dependencies: ["SimTime", "Quantities"], swiftSettings: strict),
+        // The records a run emits, the store keeps and every reader shares.
+        .target(name: "RunRecords", dependencies: ["SimTime"], swiftSettings: strict),
+        .target(name: "HPAController", dependencies: ["SimTime", "Quantities", "RunRecords"], swiftSettings: strict),
         .target(name: "HPAConformance", dependencies: ["HPAController", "SimTime", "Quantities"], swiftSettings: strict),
         // The simulated cluster, metrics pipeline and workload.
         .target(
             name: "ClusterModel",
             dependencies: [
-                "SimTime", "EventEngine", "Randomness", "HPAController", "Quantities",
+                "SimTime", "EventEngine", "Randomness", "HPAController", "Quantities", "RunRecords",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict),
         // Scenario files over Kubernetes manifests.
         .target(
             name: "Scenario",
-            dependencies: ["ClusterModel", "HPAController", "Quantities", "SimTime", "Randomness", "Yams"],
+            dependencies: ["ClusterModel", "HPAController", "Quantities", "SimTime", "Randomness", "RunRecords", "Yams"],
             swiftSettings: strict),
         // Runs stored in SQLite.
         .target(
             name: "Store",
-            dependencies: ["SimTime", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         // The umbrella library users import.
         .target(
             name: "HPASim",
-            dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "HPAController",
+            dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "RunRecords", "HPAController",
                            "HPAConformance", "ClusterModel", "Scenario", "Store"],
             swiftSettings: strict),
         .executableTarget(
@@ -65,7 +69,7 @@ let package = Package(
             dependencies: ["HPASim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // A child process for the store's multi-process tests (StoreTests runs it).
-        .executableTarget(name: "store-fixture-writer", dependencies: ["Store", "SimTime"], swiftSettings: strict),
+        .executableTarget(name: "store-fixture-writer", dependencies: ["Store", "SimTime", "RunRecords"], swiftSettings: strict),
         .executableTarget(name: "phold", dependencies: ["EventEngine", "Randomness"], swiftSettings: strict),
 
         .testTarget(name: "SimTimeTests", dependencies: ["SimTime"], swiftSettings: strict),
@@ -74,15 +78,15 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"], swiftSettings: strict),
         .testTarget(
             name: "HPAControllerTests",
-            dependencies: ["HPAController", "HPAConformance", "SimTime", "Quantities",
+            dependencies: ["HPAController", "HPAConformance", "SimTime", "Quantities", "RunRecords",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Conformance")],
             swiftSettings: strict),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "RunRecords", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "SimTime", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], swiftSettings: strict),
     ],

@@ -1,3 +1,5 @@
+public import RunRecords
+
 /// **A run is a pure function of its configuration: the same configuration and seed give
 /// the same ``SimulationResult``, bit for bit.**
 ///

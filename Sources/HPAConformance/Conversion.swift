@@ -1,3 +1,4 @@
+import RunRecords
 import HPAController
 import Quantities
 import SimTime
@@ -251,7 +252,7 @@ enum Conversion {
         try reader.arrayOrEmpty().map { (c) throws(InputError) in
             HorizontalPodAutoscalerCondition(
                 type: try c["type"].oneOf(HorizontalPodAutoscalerConditionType.self),
-                status: try c["status"].oneOf(ConditionStatus.self), reason: try c["reason"].optionalString() ?? "",
+                status: try c["status"].oneOf(ConditionStatus.self), reason: try c["reason"].oneOf(HPAReason.self),
                 message: try c["message"].optionalString() ?? "", lastTransitionTime: .farPast)
         }
     }

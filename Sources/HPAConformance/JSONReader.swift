@@ -1,3 +1,4 @@
+import RunRecords
 import SimTime
 
 /// A cursor into a vector's input that knows its path, so a bad field is reported as

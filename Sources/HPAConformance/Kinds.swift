@@ -1,3 +1,4 @@
+import RunRecords
 import HPAController
 import SimTime
 
@@ -29,7 +30,7 @@ enum Kinds {
                     "raw_average_milli": .from(calc.rawAverage), "usage_milli": .from(calc.usage),
                     "metric_name": .string(proposal.metricName), "error": .null, "reason": .null]
         case .failure(let failure):
-            return ["replicas": .null, "error": .string(failure.message), "reason": .string(failure.reason)]
+            return ["replicas": .null, "error": .string(failure.message), "reason": .string(failure.reason.rawValue)]
         }
     }
 

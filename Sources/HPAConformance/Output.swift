@@ -1,3 +1,4 @@
+import RunRecords
 import HPAController
 import SimTime
 
@@ -16,7 +17,7 @@ enum Output {
 
     static func conditions(_ list: [HorizontalPodAutoscalerCondition]) -> JSONValue {
         .array(list.map {
-            ["type": .string($0.type.rawValue), "status": .string($0.status.rawValue), "reason": .string($0.reason),
+            ["type": .string($0.type.rawValue), "status": .string($0.status.rawValue), "reason": .string($0.reason.rawValue),
              "message": .string($0.message)]
         })
     }
@@ -53,7 +54,7 @@ enum Output {
                               "scale_up_events": events(history.scaleUpEvents),
                               "scale_down_events": events(history.scaleDownEvents)],
             "events": .array(decision.events.map {
-                ["type": .string($0.type.rawValue), "reason": .string($0.reason), "message": .string($0.message)]
+                ["type": .string($0.type.rawValue), "reason": .string($0.reason.rawValue), "message": .string($0.message)]
             }),
         ]
     }

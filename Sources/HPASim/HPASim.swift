@@ -1,9 +1,10 @@
 // The umbrella module: `import HPASim` brings every library module, plus the run facade
-// (`ScenarioRun`), the store recorder and the replay check that tie them together.
+// (`ScenarioRun`) and the replay check that tie them together.
 @_exported public import SimTime
 @_exported public import EventEngine
 @_exported public import Randomness
 @_exported public import Quantities
+@_exported public import RunRecords
 @_exported public import HPAController
 @_exported public import HPAConformance
 @_exported public import ClusterModel

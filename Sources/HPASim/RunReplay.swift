@@ -1,4 +1,5 @@
 public import ClusterModel
+public import RunRecords
 import HPAController
 public import SimTime
 public import Store
@@ -36,11 +37,11 @@ public enum RunReplay {
     public static func verify(_ id: RunID, in store: RunStore) throws -> Report {
         let run = try store.run(id)
         let configuration = try ScenarioRun.configuration(fromJSON: run.metadata.scenarioJSON)
-        return replay(try store.hpaSyncs(of: id), configuration: configuration)
+        return replay(try store.syncs(of: id), configuration: configuration)
     }
 
     /// Replays `rows` (in stored order) against the autoscalers of `configuration`.
-    public static func replay(_ rows: [HPASyncRow], configuration: SimulationConfiguration) -> Report {
+    public static func replay(_ rows: [SyncRecord], configuration: SimulationConfiguration) -> Report {
         let controller = HorizontalPodAutoscalerController(configuration: configuration.controller)
         var report = Report(syncs: 0, normalized: 0, mismatches: [])
         for autoscaler in configuration.autoscalers {
@@ -64,7 +65,7 @@ public enum RunReplay {
                     check("stabilized", "\(row.stabilized.map(String.init) ?? "nil")", "\(result.stabilized)")
                     check("desiredReplicas", "\(row.desiredReplicas)", "\(result.desired)")
                     check("scaleUpdated", "\(row.scaleUpdated)", "\(result.desired != current)")
-                    check("limitingReason", row.limitingReason ?? "nil", result.limitedReason.rawValue)
+                    check("limitingReason", row.limitingReason?.rawValue ?? "nil", result.limitedReason.rawValue)
                 }
                 if row.scaleUpdated {
                     history.storeScaleEvent(rules: rules, previous: current, new: row.desiredReplicas, now: now)

@@ -94,9 +94,10 @@ public enum ScenarioRun {
         let recorder = try store.makeRecorder(for: metadata)
         let result: SimulationResult
         do {
-            let rows = StoreRecorder(recorder, configuration: configuration, detail: options.detail)
-            result = try simulation.run(recorder: rows)
-            rows.recordResults(result)
+            result = try simulation.run(recorder: recorder)
+            recorder.recordResults(result, notifiers: configuration.deployments.compactMap { d in
+                if case .notifier = d.role { d.name } else { nil }
+            })
         } catch {
             recorder.discard()   // nothing reaches the database
             throw error

@@ -1,3 +1,4 @@
+import RunRecords
 internal import Yams
 internal import Quantities
 internal import HPAController

@@ -138,7 +138,18 @@ public final class RunStore: Sendable {
             var configuration = Configuration()
             configuration.readonly = true
             configuration.label = "hpa-sim run file"
-            let queue = try DatabaseQueue(path: filePath, configuration: configuration)
+            var queue = try DatabaseQueue(path: filePath, configuration: configuration)
+            // A run file written by an older version is migrated when first read (its tables
+            // are those of a run database, and so are its migrations).
+            if try queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }) < StoreSchema.version {
+                try queue.close()
+                configuration.readonly = false
+                let writer = try DatabaseQueue(path: filePath, configuration: configuration)
+                try StoreSchema.migrate(writer, path: filePath)
+                try writer.close()
+                configuration.readonly = true
+                queue = try DatabaseQueue(path: filePath, configuration: configuration)
+            }
             return try queue.read(body)
         } catch {
             throw StoreError.wrap(error, path: filePath, operation: "read run \(id)")

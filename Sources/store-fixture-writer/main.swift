@@ -3,11 +3,12 @@
 //
 //   store-fixture-writer DB NAME ROWS PAUSE_MS
 //
-// Records ROWS `series` rows (and one sync and one result row per 100), pausing PAUSE_MS after
-// every 100 rows. Prints `recording STAGING_PATH` once the first rows are in the staging file,
-// then `committed RUN_ID`. Exit status 0 on success, 1 on a store error, 64 on bad arguments.
+// Records ROWS `series` rows (and one sync per 100, and one class result), pausing PAUSE_MS
+// after every 100 rows. Prints `recording STAGING_PATH` once the first rows are in the staging
+// file, then `committed RUN_ID`. Exit status 0 on success, 1 on a store error, 64 on bad arguments.
 import Foundation
 import SimTime
+import RunRecords
 import Store
 
 let arguments = CommandLine.arguments
@@ -21,6 +22,8 @@ func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
+let cpu = MetricDefinition(metricType: .resource, metricName: "cpu", targetType: .utilization, target: 70)
+
 do {
     let store = try RunStore(path: path)
     let metadata = RunMetadata(name: name, scenarioPath: "fixture.yaml", scenarioJSON: "{\"fixture\":\"\(name)\"}",
@@ -30,23 +33,25 @@ do {
         for: metadata, options: RunRecorder.Options(batchRows: 100, batchesInFlight: 2, writesInBackground: false))
     for i in 0..<rows {
         let t = SimTime.seconds(Int64(i) * 15)
-        recorder.record(SeriesRow(time: t, deployment: "egress", replicas: Int32(3 + i % 7), readyPods: 3,
-                                  cpuUtilization: Double(i % 100), memoryUtilization: nil, activeTasks: Int32(i % 40),
-                                  queueDepth: 0))
+        recorder.recordSeries(SeriesPoint(
+            time: t, deployment: "egress", replicas: Int32(3 + i % 7), pods: 3, readyPods: 3,
+            pendingPods: 0, terminatingPods: 0, cpuUtilization: Utilization(percent: Double(i % 100)),
+            memoryUtilization: nil, activeTasks: Int32(i % 40), queueDepth: 0, notifierBacklog: nil))
         if i % 100 == 99 {
-            recorder.record(HPASyncRow(time: t, hpa: "egress-hpa", currentReplicas: 3, recommendation: 4,
-                                       stabilized: 4, desiredReplicas: 4, limitingReason: "DesiredWithinRange",
-                                       conditions: [], scaleUpdated: true,
-                                       metrics: [HPAMetricRow(metricType: "Resource", metricName: "cpu",
-                                                              targetType: "Utilization", target: 70, current: 90,
-                                                              proposal: 4, readyPods: 3)]))
+            recorder.recordSync(SyncRecord(
+                time: t, hpa: "egress-hpa", currentReplicas: 3, recommendation: 4, stabilized: 4, desiredReplicas: 4,
+                limitingReason: .desiredWithinRange, scaleUpdated: true, conditions: [], metricDefinitions: [cpu],
+                metrics: [MetricSample(current: 90, proposal: 4, readyPods: 3)]))
             if i == 99 { say("recording \(recorder.stagingPath)") }
             if pauseMS > 0 { usleep(pauseMS * 1000) }
         }
     }
-    recorder.record(ClassResultRow(taskClass: "egress:record", completed: Int64(rows), failed: 0, timedOut: 0,
-                                   interruptedByScaleDown: 0, interruptedByOOM: 0, queueWaitP50: .seconds(1),
-                                   queueWaitP95: .seconds(2), queueWaitP99: .seconds(3), queueWaitMax: .seconds(4)))
+    let waits = QueueWaitSummary(count: rows, p50: .seconds(1), p95: .seconds(2), p99: .seconds(3), max: .seconds(4),
+                                 mean: .seconds(1))
+    recorder.recordResults(SimulationResult(
+        duration: .seconds(Int64(rows) * 15), seed: 7,
+        classes: [ClassResult(name: "egress:record", arrived: rows, completed: rows, queueWait: waits)],
+        deployments: [], notifierBacklogMaximum: 0, notifications: 0, eventsProcessed: rows))
     let id = try recorder.commit(RunOutcome(finishedAt: Date(timeIntervalSince1970: 1_800_000_060)))
     say("committed \(id)")
 } catch {

@@ -1,4 +1,5 @@
 @testable import ClusterModel
+import RunRecords
 import Randomness
 import SimTime
 import Testing

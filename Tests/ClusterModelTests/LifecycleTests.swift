@@ -1,4 +1,5 @@
 @testable import ClusterModel
+import RunRecords
 import SimTime
 import Testing
 

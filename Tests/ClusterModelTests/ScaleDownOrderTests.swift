@@ -1,4 +1,5 @@
 import ClusterModel
+import RunRecords
 import HPAController
 import SimTime
 import Testing

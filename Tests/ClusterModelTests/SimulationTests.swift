@@ -1,4 +1,5 @@
 import ClusterModel
+import RunRecords
 import HPAController
 import SimTime
 import Testing
@@ -13,7 +14,7 @@ struct SimulationTests {
         #expect(a == b)
         #expect(ra.series == rb.series)
         #expect(ra.tasks == rb.tasks)
-        #expect(ra.syncs.map(\.decision) == rb.syncs.map(\.decision))
+        #expect(ra.syncs == rb.syncs)
         #expect(a.classes.reduce(0) { $0 + $1.arrived } > 100)
         // A different seed gives a different run.
         let other = try Simulation.run(Example.configuration(seed: seed + 100, duration: .minutes(20)))
@@ -45,7 +46,7 @@ struct SimulationTests {
         #expect(slow.classes.map(\.completed) == slow.classes.map(\.arrived))
         #expect(fast.classes.map(\.completed) == fast.classes.map(\.arrived))
         func sequence(_ r: CollectingRecorder) -> [String: [Int64]] {
-            Dictionary(uniqueKeysWithValues: r.tasks.map { ($0.key, [$0.arrivedAt.microseconds, $0.runTime.microseconds]) })
+            Dictionary(uniqueKeysWithValues: r.tasks.map { ($0.key, [$0.arrivedAt.microseconds, $0.runTime?.microseconds ?? -1]) })
         }
         let a = sequence(slowTasks), b = sequence(fastTasks)
         #expect(a.count == slow.classes.reduce(0) { $0 + $1.arrived } && a.count > 300)
@@ -68,9 +69,9 @@ struct SimulationTests {
         #expect(result.deployment("egress")?.maxReplicas ?? 0 > 5)
         // Every scale event is one sync's decision, and pods follow within the instant.
         for scale in scales {
-            #expect(recorder.syncs.contains { $0.hpa == "egress-hpa" && $0.time == scale.time && $0.decision.desiredReplicas == scale.to })
+            #expect(recorder.syncs.contains { $0.hpa == "egress-hpa" && $0.time == scale.time && $0.desiredReplicas == scale.to })
             let point = recorder.series(of: "egress").first { $0.time >= scale.time }
-            if let point, point.time == scale.time { #expect(point.specReplicas == scale.to) }
+            if let point, point.time == scale.time { #expect(point.replicas == scale.to) }
         }
         // The syncs ran every 15 s from 0 s (egress) and from 5 s (notifier).
         let times = recorder.syncs.filter { $0.hpa == "webhook-notifier-hpa" }.prefix(3).map(\.time)
@@ -91,7 +92,7 @@ struct SimulationTests {
         let egress = try #require(result.deployment("egress"))
         #expect(egress.scaleEvents == egress.scaleUps + egress.scaleDowns)
         #expect(egress.meanReplicas >= 3 && egress.meanReplicas <= Double(egress.maxReplicas))
-        #expect((egress.meanCPUUtilization ?? 0) > 0)
+        #expect((egress.meanCPUUtilization?.percent ?? 0) > 0)
     }
 
     @Test("bad configurations are rejected with the field and what was expected")

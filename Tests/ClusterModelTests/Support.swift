@@ -1,15 +1,16 @@
 @testable import ClusterModel
+import RunRecords
 import HPAController
 import Randomness
 import SimTime
 
 /// Keeps everything a run reports.
 final class CollectingRecorder: SimulationRecorder {
-    var syncs: [(hpa: String, decision: ScalingDecision, time: SimTime)] = []
+    var syncs: [SyncRecord] = []
     var scales: [ScaleRecord] = []
     var series: [SeriesPoint] = []
     var tasks: [TaskRecord] = []
-    func recordSync(hpa: String, decision: ScalingDecision, at time: SimTime) throws { syncs.append((hpa, decision, time)) }
+    func recordSync(_ sync: SyncRecord) throws { syncs.append(sync) }
     func recordScale(_ scale: ScaleRecord) throws { scales.append(scale) }
     func recordSeries(_ point: SeriesPoint) throws { series.append(point) }
     func recordTask(_ task: TaskRecord) throws { tasks.append(task) }

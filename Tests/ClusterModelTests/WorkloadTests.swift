@@ -1,4 +1,5 @@
 @testable import ClusterModel
+import RunRecords
 import SimTime
 import Testing
 
@@ -163,7 +164,7 @@ struct WorkloadTests {
         let (result, recorder) = try Fixture.run(config)
         // 20 notifications at 1 s (queued + started), 10 more at 6 s.
         #expect(result.notifierBacklogMaximum == 20)
-        let backlog = recorder.series(of: "notifier").map { ($0.time, $0.notificationBacklog) }
+        let backlog = recorder.series(of: "notifier").map { ($0.time, $0.notifierBacklog) }
         #expect(backlog.first { $0.0 == .seconds(6) }?.1 == 20)   // 20 − 2·5 + 10
         #expect(backlog.first { $0.0 == .seconds(16) }?.1 == 0)
     }

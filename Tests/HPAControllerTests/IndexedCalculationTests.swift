@@ -1,6 +1,7 @@
 @testable import HPAController
 import SimTime
 import Testing
+import RunRecords
 
 /// The indexed replica calculation (samples matched to pods by position) against the
 /// name-keyed one it replaces, over random pod lists: identical results and errors.

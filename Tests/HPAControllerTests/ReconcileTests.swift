@@ -2,6 +2,7 @@ import HPAController
 import Quantities
 import SimTime
 import Testing
+import RunRecords
 
 @Suite("Reconcile (HorizontalPodAutoscalerController.swift)")
 struct ReconcileTests {
@@ -24,9 +25,9 @@ struct ReconcileTests {
         #expect(decision.normalization?.maximumAllowed == 6)
         #expect(decision.limitingReason == .desiredWithinRange)
         #expect(decision.desiredReplicas == 5 && decision.scaleUpdated && decision.scaleReplicas == 5)
-        #expect(decision.events == [HPAEvent(type: .normal, reason: "SuccessfulRescale",
+        #expect(decision.events == [HPAEvent(type: .normal, reason: .successfulRescale,
             message: "New size: 5; reason: cpu resource utilization (percentage of request) above target")])
-        #expect(decision.conditions.map { "\($0.type.rawValue)/\($0.status.rawValue)/\($0.reason)" } ==
+        #expect(decision.conditions.map { "\($0.type.rawValue)/\($0.status.rawValue)/\($0.reason.rawValue)" } ==
                 ["AbleToScale/True/SucceededRescale", "ScalingActive/True/ValidMetricFound",
                  "ScalingLimited/False/DesiredWithinRange"])
         #expect(decision.status.currentMetrics == [MetricStatus(
@@ -45,7 +46,7 @@ struct ReconcileTests {
         #expect(decision.metricDesiredReplicas == 1)
         #expect(decision.stabilizedReplicas == 4)
         #expect(!decision.scaleUpdated && decision.desiredReplicas == 4)
-        #expect(decision.status.condition(.ableToScale)?.reason == "ScaleDownStabilized")
+        #expect(decision.status.condition(.ableToScale)?.reason == .scaleDownStabilized)
         #expect(decision.events.isEmpty)
     }
 
@@ -83,9 +84,9 @@ struct ReconcileTests {
         let decision = controller.reconcile(observed, hpa: hpa, history: &history, now: .zero)
         #expect(!decision.scaleUpdated && decision.rescaleAttempted)
         #expect(decision.status.desiredReplicas == 2 && decision.desiredReplicas == 3)
-        #expect(decision.events.last == HPAEvent(type: .warning, reason: "FailedRescale",
+        #expect(decision.events.last == HPAEvent(type: .warning, reason: .failedRescale,
             message: "New size: 5; reason: cpu resource utilization (percentage of request) above target; error: conflict"))
-        #expect(decision.status.condition(.ableToScale)?.reason == "FailedUpdateScale")
+        #expect(decision.status.condition(.ableToScale)?.reason == .failedUpdateScale)
     }
 
     @Test("metrics API failure: no scaling, FailedGetResourceMetric, desired unchanged")
@@ -98,9 +99,9 @@ struct ReconcileTests {
         let decision = controller.reconcile(observed, hpa: hpa, history: &history, now: .zero)
         #expect(decision.outcome == .metricsFailed && decision.metricDesiredReplicas == -1)
         #expect(decision.status.desiredReplicas == 7 && decision.desiredReplicas == 3)
-        #expect(decision.status.condition(.scalingActive)?.reason == "FailedGetResourceMetric")
+        #expect(decision.status.condition(.scalingActive)?.reason == .failedGetResourceMetric)
         #expect(decision.status.currentMetrics == [MetricStatus.empty])
-        #expect(decision.events.map(\.reason) == ["FailedGetResourceMetric", "FailedComputeMetricsReplicas"])
+        #expect(decision.events.map(\.reason) == [.failedGetResourceMetric, .failedComputeMetricsReplicas])
     }
 
     @Test("empty metrics mean the API default, CPU utilization 80 %")
@@ -138,6 +139,6 @@ struct ReconcileTests {
         observed.externalMetrics["depth"] = ExternalMetricSample(valuesMilli: [25_000], timestamp: .zero)
         let up = controller.reconcile(observed, hpa: hpa, history: &history, now: .seconds(15))
         #expect(up.desiredReplicas == 3)
-        #expect(up.status.condition(.scaledToZero)?.reason == "NotScaledToZero")
+        #expect(up.status.condition(.scaledToZero)?.reason == .notScaledToZero)
     }
 }

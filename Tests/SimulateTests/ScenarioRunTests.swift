@@ -25,7 +25,7 @@ struct ScenarioRunTests {
         #expect(replay.normalized == replay.syncs)
 
         // The replay reads only the database: changing a stored value must show.
-        var rows = try store.hpaSyncs(of: id)
+        var rows = try store.syncs(of: id)
         let rescaled = try #require(rows.firstIndex { $0.scaleUpdated })
         rows[rescaled].desiredReplicas += 1
         let configuration = try ScenarioRun.configuration(fromJSON: try store.run(id).metadata.scenarioJSON)
@@ -34,8 +34,8 @@ struct ScenarioRunTests {
         #expect(try store.scaleEvents(of: id).count == rows.filter(\.scaleUpdated).count)
     }
 
-    @Test("what the compact recording path stores equals the rows built from the model's reports")
-    func compactPathMatchesRows() throws {
+    @Test("the store reads back exactly the records the model emitted")
+    func storedRecordsAreTheModelsRecords() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }
         let db = dir.path("runs.sqlite")
@@ -47,15 +47,16 @@ struct ScenarioRunTests {
         let id = try #require(report.runID)
         let store = try RunStore(path: db)
 
-        // The same run again, its reports turned into rows by the row-building path.
-        let rows = RowCapture(report.scenario.configuration)
-        _ = try Simulation(configuration: report.scenario.configuration).run(recorder: rows)
-        #expect(!rows.syncs.isEmpty && !rows.series.isEmpty)
-        #expect(rows.syncs.contains { $0.metrics.contains { $0.error != nil && $0.proposal == nil } })
-        #expect(rows.syncs.contains { $0.metrics.contains { $0.proposal != nil } })
-        #expect(try store.hpaSyncs(of: id) == rows.syncs)
-        let byTimeThenDeployment = rows.series.sorted { ($0.time, $0.deployment) < ($1.time, $1.deployment) }
-        #expect(try store.series(of: id) == byTimeThenDeployment)
+        // The same run again, its records kept in memory.
+        let records = RecordCapture()
+        let result = try Simulation(configuration: report.scenario.configuration).run(recorder: records)
+        #expect(!records.syncs.isEmpty && !records.series.isEmpty && !records.scales.isEmpty)
+        #expect(records.syncs.contains { $0.metrics.contains { $0.error != nil && $0.proposal == nil } })
+        #expect(records.syncs.contains { $0.metrics.contains { $0.proposal != nil } })
+        #expect(try store.syncs(of: id) == records.syncs)
+        #expect(try store.series(of: id) == records.series)
+        #expect(try store.scaleEvents(of: id) == records.scales)
+        #expect(try store.results(of: id) == StoredResults(result: result, complete: true))
         #expect(try store.runFile(of: id) == dir.path("runs.sqlite.runs/\(id.rawValue).sqlite"))
     }
 
@@ -71,13 +72,13 @@ struct ScenarioRunTests {
                                                        options: .init(database: db, detail: .sampled)).runID)
         let store = try RunStore(path: db)
         let pods = try store.podSamples(of: all), series = try store.series(of: all)
-        #expect(Set(pods.map(\.phase)).isSuperset(of: ["Pending", "Running"]))
-        #expect(pods.contains { $0.phase == "Terminating" })   // hourly bursts scale down
+        #expect(Set(pods.map(\.status)).isSuperset(of: [.pending, .running]))
+        #expect(pods.contains { $0.status == .terminating })   // hourly bursts scale down
         struct Key: Hashable { var time: SimTime, deployment: String }
         let byStep = Dictionary(grouping: pods) { Key(time: $0.time, deployment: $0.deployment) }
         for row in series {
             let step = byStep[Key(time: row.time, deployment: row.deployment)] ?? []
-            #expect(step.filter { $0.ready && $0.phase != "Terminating" }.count == Int(row.readyPods),
+            #expect(step.filter { $0.ready && $0.status != .terminating }.count == Int(row.readyPods),
                     "ready pods of \(row.deployment) at \(row.time)")
             #expect(step.map { Int($0.activeTasks) }.reduce(0, +) == Int(row.activeTasks),
                     "tasks of \(row.deployment) at \(row.time)")
@@ -128,27 +129,14 @@ struct ScenarioRunTests {
     }
 }
 
-/// A run's syncs and series as rows, built the slow, obvious way (`StoreRecorder.syncRow`).
-final class RowCapture: SimulationRecorder {
-    let notifiers: [String]
-    var syncs: [HPASyncRow] = []
-    var series: [SeriesRow] = []
-    init(_ configuration: SimulationConfiguration) {
-        notifiers = configuration.deployments.compactMap { d in
-            if case .notifier = d.role { return d.name } else { return nil }
-        }
-    }
-    func recordSync(hpa: String, decision: ScalingDecision, at time: SimTime) throws {
-        syncs.append(StoreRecorder.syncRow(hpa: hpa, decision: decision, at: time))
-    }
-    func recordSeries(_ point: SeriesPoint) throws {
-        series.append(SeriesRow(
-            time: point.time, deployment: point.deployment, replicas: point.specReplicas, readyPods: point.readyPods,
-            cpuUtilization: point.cpuUtilization, memoryUtilization: point.memoryUtilization,
-            activeTasks: point.runningTasks, queueDepth: point.waitingTasks,
-            notifierBacklog: notifiers.contains(point.deployment)
-                ? Int32(clamping: Int64(point.notificationBacklog.rounded(.up))) : nil))
-    }
+/// A run's records, kept in memory as the model emits them.
+final class RecordCapture: SimulationRecorder {
+    var syncs: [SyncRecord] = []
+    var series: [SeriesPoint] = []
+    var scales: [ScaleRecord] = []
+    func recordSync(_ sync: SyncRecord) throws { syncs.append(sync) }
+    func recordSeries(_ point: SeriesPoint) throws { series.append(point) }
+    func recordScale(_ scale: ScaleRecord) throws { scales.append(scale) }
 }
 
 /// Results gathered from parallel threads.

@@ -1,5 +1,6 @@
 import Foundation
 import SimTime
+import RunRecords
 import Store
 import Testing
 
@@ -11,7 +12,7 @@ struct AtomicityTests {
     func failingRun(_ store: RunStore) throws {
         let recorder = try store.makeRecorder(for: SampleRun.metadata, options: .init(batchRows: 2))
         SampleRun.record(into: recorder)
-        syntheticSeries(500).forEach(recorder.record)
+        syntheticSeries(500).forEach(recorder.recordSeries)
         throw SimulationFailed()
     }
 
@@ -134,7 +135,7 @@ struct AtomicityTests {
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: try #require(try store.runFile(of: damaged))))
 
         #expect(throws: StoreError.missingRunFile(path: gonePath, id: gone.rawValue)) { try store.series(of: gone) }
-        #expect(try store.classResults(of: gone) == SampleRun.classResults)   // kept in the main file
+        #expect(try store.results(of: gone).result == SampleRun.result)   // kept in the main file
         let problems = try store.integrityCheck()
         #expect(problems.count == 2)
         #expect(problems.first?.contains("\(gone.rawValue).sqlite") == true)

@@ -1,15 +1,16 @@
 import Foundation
 import GRDB
 import SimTime
+import RunRecords
 import Store
 import Testing
 
 @Suite("committing a run")
 struct CommitTests {
     /// Reads every table of run `id` back.
-    func contents(_ store: RunStore, _ id: RunID) throws -> (syncs: [HPASyncRow], events: [ScaleEventRow],
-                                                            series: [SeriesRow], tasks: [TaskRecordRow]) {
-        (try store.hpaSyncs(of: id), try store.scaleEvents(of: id), try store.series(of: id), try store.taskRecords(of: id))
+    func contents(_ store: RunStore, _ id: RunID) throws -> (syncs: [SyncRecord], events: [ScaleRecord],
+                                                            series: [SeriesPoint], tasks: [TaskRecord]) {
+        (try store.syncs(of: id), try store.scaleEvents(of: id), try store.series(of: id), try store.taskRecords(of: id))
     }
 
     @Test("runs committed one after another get consecutive ids, each with its run file")
@@ -45,7 +46,7 @@ struct CommitTests {
         let other = try first.makeRecorder(for: SampleRun.metadata)    // reserves 3
         for recorder in [early, late] { SampleRun.record(into: recorder) }
         let otherSeries = syntheticSeries(300)   // in (time, deployment) order, as read back
-        otherSeries.forEach(other.record)
+        otherSeries.forEach(other.recordSeries)
 
         #expect(try other.commit(SampleRun.outcome) == RunID(3))
         #expect(try late.commit(SampleRun.outcome) == RunID(2))
@@ -61,7 +62,7 @@ struct CommitTests {
         #expect(try first.runs().map(\.id) == [RunID(1), RunID(2), RunID(3)])
         #expect(try first.integrityCheck() == ["ok"])
         try first.delete(RunID(2))
-        #expect(try first.hpaSyncs(of: RunID(1)) == SampleRun.syncs)
+        #expect(try first.syncs(of: RunID(1)) == SampleRun.syncs)
         #expect(!FileManager.default.fileExists(atPath: dir.path("runs.sqlite.runs/2.sqlite")))
         #expect(try first.integrityCheck() == ["ok"])
         // A discarded recorder's id is never given again (`AUTOINCREMENT`, as SQLite's own).
@@ -89,9 +90,9 @@ struct CommitTests {
             return row
         }
         let recorder = try store.makeRecorder(for: SampleRun.metadata)
-        syncs.forEach(recorder.record)
+        syncs.forEach(recorder.recordSync)
         let id = try recorder.commit(SampleRun.outcome)
-        #expect(try store.hpaSyncs(of: id) == syncs)
+        #expect(try store.syncs(of: id) == syncs)
     }
 
     @Test("the main database holds a run's small tables; its run file holds every table of the run")

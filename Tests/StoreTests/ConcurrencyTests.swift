@@ -1,5 +1,6 @@
 import Foundation
 import SimTime
+import RunRecords
 import Store
 import Testing
 
@@ -62,7 +63,7 @@ struct ConcurrencyTests {
             results.add(Result {
                 let store = try RunStore(path: path)
                 let recorder = try store.makeRecorder(for: SampleRun.metadata, options: .init(batchRows: 256))
-                rows.forEach(recorder.record)
+                rows.forEach(recorder.recordSeries)
                 return try recorder.commit(SampleRun.outcome)
             })
         }
@@ -91,7 +92,7 @@ struct ConcurrencyTests {
         #expect(runs.map(\.metadata.name).sorted() == ["writer-0", "writer-1", "writer-2"])
         for run in runs {
             #expect(try store.series(of: run.id).count == 3_000)
-            #expect(try store.hpaSyncs(of: run.id).count == 30)
+            #expect(try store.syncs(of: run.id).count == 30)
         }
         #expect(try store.integrityCheck() == ["ok"])
         #expect(try dir.stagingNames().isEmpty)
@@ -147,8 +148,8 @@ struct ConcurrencyTests {
         #expect(runs.count <= 1)
         if let run = runs.first {   // committed before the kill: every row is there
             #expect(try store.series(of: run.id).count == 20_000)
-            #expect(try store.hpaSyncs(of: run.id).count == 200)
-            #expect(try store.classResults(of: run.id).count == 1)
+            #expect(try store.syncs(of: run.id).count == 200)
+            #expect(try store.results(of: run.id).result.classes.count == 1)
         }
         #expect(try store.integrityCheck() == ["ok"])
         #expect(try dir.stagingNames().isEmpty)

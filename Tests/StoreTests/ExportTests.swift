@@ -18,9 +18,9 @@ struct ExportTests {
     @Test("CSV: header from the schema, NULL as an empty field, integers and shortest reals")
     func seriesCSV() throws {
         #expect(try export("series") == """
-            run_id,deployment,time_us,replicas,ready_pods,cpu_utilization,memory_utilization,active_tasks,queue_depth,notifier_backlog
-            1,egress,15000000,3,3,112.25,40.0,55,12,
-            1,webhook-notifier,15000000,2,0,,,0,0,310
+            run_id,deployment,time_us,replicas,ready_pods,cpu_utilization,memory_utilization,active_tasks,queue_depth,notifier_backlog,pods,pending_pods,terminating_pods
+            1,egress,15000000,3,3,112.25,40.0,55,12,,4,1,0
+            1,webhook-notifier,15000000,2,0,,,0,0,310,2,2,1
 
             """)
     }
@@ -30,10 +30,11 @@ struct ExportTests {
         let lines = try export("runs").split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines[0] == "id,name,scenario_path,scenario_json,scenario_hash,seed,simulated_duration_us,"
-            + "series_resolution_us,detail_level,started_at,finished_at,tool_version,status,message,run_file")
+            + "series_resolution_us,detail_level,started_at,finished_at,tool_version,status,message,run_file,"
+            + "events_processed,notifications,notifier_backlog_maximum")
         #expect(lines[1] == #"1,"steady-day, ""baseline""",scenarios/rtc-egress/steady-day.yaml,"{""name"":""steady-day"",""seed"":7}","#
             + "\(SampleRun.metadata.scenarioHash),-2,86400000000,15000000,all,"
-            + "2026-11-18 11:06:40.000,2026-11-18 11:07:22.500,0.1.0-test,completed,,runs.sqlite.runs/1.sqlite")
+            + "2026-11-18 11:06:40.000,2026-11-18 11:07:22.500,0.1.0-test,completed,,runs.sqlite.runs/1.sqlite,98765,4321,899.5")
     }
 
     @Test("metrics export with their sync's time and HPA instead of the internal sync id")
@@ -57,7 +58,7 @@ struct ExportTests {
         let id = try recorder.commit(SampleRun.outcome)
         var text = ""
         try store.export("scale_events", of: id) { text += $0 }
-        #expect(text == "id,run_id,time_us,hpa,from_replicas,to_replicas,message\n")
+        #expect(text == "id,run_id,time_us,hpa,from_replicas,to_replicas,message,deployment\n")
         #expect(throws: StoreError.unknownTable(name: "events", known: RunStore.exportableTables)) {
             try store.export("events", of: id) { _ in }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SimTime
+import RunRecords
 import Store
 
 /// A fresh directory under the system's temporary directory, removed by `cleanUp()`.
@@ -36,67 +37,73 @@ enum SampleRun {
 
     static let outcome = RunOutcome(status: .completed, finishedAt: Date(timeIntervalSince1970: 1_795_000_042.5))
 
+    static let cpu = MetricDefinition(metricType: .resource, metricName: "cpu", targetType: .utilization, target: 70)
+    static let activeTasks = MetricDefinition(metricType: .pods, metricName: "active_tasks", targetType: .averageValue,
+                                              target: 20)
+
     static let syncs = [
-        HPASyncRow(time: .seconds(15), hpa: "egress-hpa", currentReplicas: 3, recommendation: 5, stabilized: 5,
-                   desiredReplicas: 5, limitingReason: "ScaleUpLimit",
-                   conditions: [HPAConditionRow(type: "AbleToScale", status: "True", reason: "SucceededRescale"),
-                                HPAConditionRow(type: "ScalingLimited", status: "True", reason: "ScaleUpLimit")],
-                   scaleUpdated: true,
-                   metrics: [HPAMetricRow(metricType: "Resource", metricName: "cpu", targetType: "Utilization",
-                                          target: 70, current: 112, proposal: 5, readyPods: 3, unreadyPods: 1,
-                                          missingPods: 0, ignoredPods: 2, usageMilliSum: 1_680, requestMilliSum: 1_500,
-                                          ratio: 1.6, error: nil),
-                             HPAMetricRow(metricType: "Pods", metricName: "active_tasks", targetType: "AverageValue",
-                                          target: 20, current: nil, proposal: nil, error: "no samples, yet")]),
-        HPASyncRow(time: .seconds(30), hpa: "egress-hpa", currentReplicas: 5, recommendation: nil,
+        SyncRecord(time: .seconds(15), hpa: "egress-hpa", currentReplicas: 3, recommendation: 5, stabilized: 5,
+                   desiredReplicas: 5, limitingReason: .scaleUpLimit, scaleUpdated: true,
+                   conditions: [SyncCondition(type: .ableToScale, status: .true, reason: .succeededRescale),
+                                SyncCondition(type: .scalingLimited, status: .true, reason: .scaleUpLimit)],
+                   metricDefinitions: [cpu, activeTasks],
+                   metrics: [MetricSample(current: 112, proposal: 5, readyPods: 3, unreadyPods: 1, missingPods: 0,
+                                          ignoredPods: 2, usageMilliSum: 1_680, requestMilliSum: 1_500, ratio: 1.6),
+                             MetricSample(current: nil, proposal: nil, error: "no samples, yet")]),
+        SyncRecord(time: .seconds(30), hpa: "egress-hpa", currentReplicas: 5, recommendation: nil,
                    failure: "invalid metrics (2 invalid out of 2)", stabilized: nil, desiredReplicas: 5,
-                   limitingReason: nil, conditions: [], scaleUpdated: false, metrics: []),
+                   limitingReason: nil, scaleUpdated: false, conditions: [], metricDefinitions: [cpu, activeTasks],
+                   metrics: []),
     ]
     static let scaleEvents = [
-        ScaleEventRow(time: .seconds(15), hpa: "egress-hpa", fromReplicas: 3, toReplicas: 5,
-                      message: "New size: 5; reason: cpu resource utilization (percentage of request) above target"),
+        ScaleRecord(time: .seconds(15), hpa: "egress-hpa", deployment: "egress", from: 3, to: 5,
+                    message: "New size: 5; reason: cpu resource utilization (percentage of request) above target"),
     ]
     static let series = [
-        SeriesRow(time: .seconds(15), deployment: "egress", replicas: 3, readyPods: 3, cpuUtilization: 112.25,
-                  memoryUtilization: 40, activeTasks: 55, queueDepth: 12),
-        SeriesRow(time: .seconds(15), deployment: "webhook-notifier", replicas: 2, readyPods: 0, cpuUtilization: nil,
-                  memoryUtilization: nil, activeTasks: 0, queueDepth: 0, notifierBacklog: 310),
+        SeriesPoint(time: .seconds(15), deployment: "egress", replicas: 3, pods: 4, readyPods: 3,
+                    pendingPods: 1, terminatingPods: 0, cpuUtilization: Utilization(percent: 112.25),
+                    memoryUtilization: Utilization(percent: 40), activeTasks: 55, queueDepth: 12, notifierBacklog: nil),
+        SeriesPoint(time: .seconds(15), deployment: "webhook-notifier", replicas: 2, pods: 2,
+                    readyPods: 0, pendingPods: 2, terminatingPods: 1, cpuUtilization: nil, memoryUtilization: nil,
+                    activeTasks: 0, queueDepth: 0, notifierBacklog: 310),
     ]
-    static let classResults = [
-        ClassResultRow(taskClass: "egress:record", completed: 1_200, failed: 3, timedOut: 2, interruptedByScaleDown: 4,
-                       interruptedByOOM: 1, queueWaitP50: .milliseconds(250), queueWaitP95: .seconds(3),
-                       queueWaitP99: .seconds(9), queueWaitMax: .seconds(41)),
-        ClassResultRow(taskClass: "egress:snapshot", completed: 0, failed: 0, timedOut: 0, interruptedByScaleDown: 0,
-                       interruptedByOOM: 0, queueWaitP50: nil, queueWaitP95: nil, queueWaitP99: nil, queueWaitMax: nil),
-    ]
-    static let deploymentResults = [
-        DeploymentResultRow(deployment: "egress", podHours: 101.5, meanReplicas: 4.229, peakReplicas: 10,
-                            timeAtMaxReplicas: .minutes(42), scaleEvents: 17, flaps: 2, meanCPUUtilization: 63.5,
-                            meanMemoryUtilization: 41.25),
-        DeploymentResultRow(deployment: "webhook-notifier", podHours: 50, meanReplicas: 2.1, peakReplicas: 4,
-                            timeAtMaxReplicas: nil, scaleEvents: 0, flaps: 0, meanCPUUtilization: nil,
-                            meanMemoryUtilization: nil, notifierBacklogMax: 900),
-    ]
+    static let result = SimulationResult(
+        duration: .hours(24), seed: UInt64.max - 1,
+        classes: [
+            ClassResult(name: "egress:record", arrived: 1_215, completed: 1_200, failed: 3, timedOut: 2,
+                        interruptedByScaleDown: 4, interruptedByOOM: 1, requeued: 3, waitingAtEnd: 5, runningAtEnd: 7,
+                        queueWait: QueueWaitSummary(count: 1_207, p50: .milliseconds(250), p95: .seconds(3),
+                                                    p99: .seconds(9), max: .seconds(41), mean: .milliseconds(700))),
+            ClassResult(name: "egress:snapshot"),
+        ],
+        deployments: [
+            DeploymentResult(name: "egress", podHours: 101.5, meanReplicas: 4.229, maxReplicas: 10, minReplicas: 3,
+                             timeAtMaxReplicas: .minutes(42), scaleEvents: 17, scaleUps: 9, scaleDowns: 8, flaps: 2,
+                             meanCPUUtilization: Utilization(percent: 63.5),
+                             meanMemoryUtilization: Utilization(percent: 41.25), oomKills: 1, podsCreated: 12),
+            DeploymentResult(name: "webhook-notifier", podHours: 50, meanReplicas: 2.1, maxReplicas: 4, minReplicas: 2),
+        ],
+        notifierBacklogMaximum: 899.5, notifications: 4_321, eventsProcessed: 98_765)
     static let podSamples = [
-        PodSampleRow(time: .seconds(15), deployment: "egress", pod: "egress-7f9c-abcde", phase: "Running", ready: true,
-                     cpuMillicores: 560.5, memoryBytes: 300 << 20, activeTasks: 18),
+        PodPoint(time: .seconds(15), deployment: "egress", pod: "egress-7f9c-abcde", status: .running, ready: true,
+                 cpuMillicores: 560.5, memoryBytes: 300 << 20, activeTasks: 18),
     ]
     static let taskRecords = [
-        TaskRecordRow(taskID: 1, taskClass: "egress:record", arrived: .seconds(1), started: .seconds(2),
-                      finished: .seconds(600), outcome: .completed, pod: "egress-7f9c-abcde"),
-        TaskRecordRow(taskID: 2, taskClass: "egress:snapshot", arrived: .seconds(3), started: nil, finished: nil,
-                      outcome: .unfinished, pod: nil, interruptions: 1),
+        TaskRecord(taskID: 1, taskClass: "egress:record", key: "egress:record:1", arrivedAt: .seconds(1),
+                   runTime: .seconds(598), startedAt: .seconds(2), endedAt: .seconds(600), outcome: .completed,
+                   pod: "egress-7f9c-abcde"),
+        TaskRecord(taskID: 2, taskClass: "egress:snapshot", key: "egress:snapshot:1", arrivedAt: .seconds(3),
+                   runTime: .seconds(5), startedAt: nil, endedAt: .seconds(63), outcome: .timedOut, pod: nil),
     ]
 
-    /// Records every sample row.
+    /// Records every sample record.
     static func record(into recorder: RunRecorder) {
-        syncs.forEach(recorder.record)
-        scaleEvents.forEach(recorder.record)
-        series.forEach(recorder.record)
-        classResults.forEach(recorder.record)
-        deploymentResults.forEach(recorder.record)
-        podSamples.forEach(recorder.record)
-        taskRecords.forEach(recorder.record)
+        syncs.forEach(recorder.recordSync)
+        scaleEvents.forEach(recorder.recordScale)
+        series.forEach(recorder.recordSeries)
+        recorder.recordResults(result, notifiers: ["webhook-notifier"])
+        podSamples.forEach(recorder.recordPod)
+        taskRecords.forEach(recorder.recordTask)
     }
 
     /// Records and commits the sample run.
@@ -107,17 +114,18 @@ enum SampleRun {
     }
 }
 
-/// Synthetic series rows: `count` rows over two deployments.
-func syntheticSeries(_ count: Int) -> [SeriesRow] {
-    (0..<count).map(syntheticSeriesRow)
+/// Synthetic series points: `count` over two deployments.
+func syntheticSeries(_ count: Int) -> [SeriesPoint] {
+    (0..<count).map(syntheticSeriesPoint)
 }
 
-private func syntheticSeriesRow(_ i: Int) -> SeriesRow {
+private func syntheticSeriesPoint(_ i: Int) -> SeriesPoint {
     let time = SimTime.seconds(Int64(i / 2) * 15)
     let deployment = i % 2 == 0 ? "egress" : "webhook-notifier"
-    let memory: Double? = i % 11 == 0 ? nil : Double(i % 61)
+    let memory: Utilization? = i % 11 == 0 ? nil : Utilization(percent: Double(i % 61))
     let backlog: Int32? = i % 2 == 0 ? nil : Int32(i % 500)
-    return SeriesRow(time: time, deployment: deployment, replicas: Int32(3 + i % 5), readyPods: Int32(3 + i % 4),
-                     cpuUtilization: Double(i % 97) * 1.5, memoryUtilization: memory, activeTasks: Int32(i % 33),
-                     queueDepth: Int32(i % 7), notifierBacklog: backlog)
+    return SeriesPoint(time: time, deployment: deployment, replicas: Int32(3 + i % 5),
+                       pods: Int32(3 + i % 5), readyPods: Int32(3 + i % 4), pendingPods: 0, terminatingPods: 0,
+                       cpuUtilization: Utilization(percent: Double(i % 97) * 1.5), memoryUtilization: memory,
+                       activeTasks: Int32(i % 33), queueDepth: Int32(i % 7), notifierBacklog: backlog)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SimTime
+import RunRecords
 import Store
 import Testing
 
@@ -42,7 +43,7 @@ struct MigrationTests {
         #expect(runs.first?.metadata.name == "old")
         #expect(runs.first?.metadata.seed == 3)
         #expect(runs.first?.metadata.simulatedDuration == .minutes(1))
-        #expect(try store.classResults(of: RunID(1)).isEmpty)
+        #expect(try store.results(of: RunID(1)).result.classes.isEmpty)
         let id = try SampleRun.store(in: store)
         #expect(id == RunID(2))
         #expect(try store.series(of: id) == SampleRun.series)

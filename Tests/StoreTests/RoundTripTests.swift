@@ -1,5 +1,6 @@
 import Foundation
 import SimTime
+import RunRecords
 import Store
 import Testing
 
@@ -16,11 +17,11 @@ struct RoundTripTests {
         #expect(run.id == id)
         #expect(run.metadata == SampleRun.metadata)
         #expect(run.outcome == SampleRun.outcome)
-        #expect(try store.hpaSyncs(of: id) == SampleRun.syncs)
+        #expect(try store.syncs(of: id) == SampleRun.syncs)
         #expect(try store.scaleEvents(of: id) == SampleRun.scaleEvents)
         #expect(try store.series(of: id) == SampleRun.series)
-        #expect(try store.classResults(of: id) == SampleRun.classResults)
-        #expect(try store.deploymentResults(of: id) == SampleRun.deploymentResults)
+        #expect(try store.results(of: id).result.classes == SampleRun.result.classes)
+        #expect(try store.results(of: id).result == SampleRun.result)
         #expect(try store.podSamples(of: id) == SampleRun.podSamples)
         #expect(try store.taskRecords(of: id) == SampleRun.taskRecords)
         #expect(try store.runs().map(\.id) == [id])
@@ -35,8 +36,8 @@ struct RoundTripTests {
         let first = try SampleRun.store(in: store)
         let second = try SampleRun.store(in: store)
         #expect(second.rawValue == first.rawValue + 1)
-        #expect(try store.hpaSyncs(of: first) == SampleRun.syncs)
-        #expect(try store.hpaSyncs(of: second) == SampleRun.syncs)
+        #expect(try store.syncs(of: first) == SampleRun.syncs)
+        #expect(try store.syncs(of: second) == SampleRun.syncs)
         #expect(try store.integrityCheck() == ["ok"])
     }
 
@@ -50,11 +51,11 @@ struct RoundTripTests {
         let store = try RunStore(path: dir.path("runs.sqlite"))
         let rows = syntheticSeries(1_000)
         let recorder = try store.makeRecorder(for: SampleRun.metadata, options: options)
-        rows.forEach(recorder.record)
-        SampleRun.syncs.forEach(recorder.record)
+        rows.forEach(recorder.recordSeries)
+        SampleRun.syncs.forEach(recorder.recordSync)
         let id = try recorder.commit(SampleRun.outcome)
         #expect(try store.series(of: id) == rows.sorted { ($0.time, $0.deployment) < ($1.time, $1.deployment) })
-        #expect(try store.hpaSyncs(of: id) == SampleRun.syncs)
+        #expect(try store.syncs(of: id) == SampleRun.syncs)
     }
 
     @Test("detail level off keeps no pod samples or task records")
@@ -85,7 +86,7 @@ struct RoundTripTests {
         #expect(try store.runs().map(\.id) == [kept])
         #expect(throws: StoreError.unknownRun(path: store.path, id: deleted.rawValue)) { try store.series(of: deleted) }
         #expect(throws: StoreError.unknownRun(path: store.path, id: deleted.rawValue)) { try store.delete(deleted) }
-        #expect(try store.hpaSyncs(of: kept) == SampleRun.syncs)
+        #expect(try store.syncs(of: kept) == SampleRun.syncs)
         var lines: [String] = []
         try store.export("hpa_sync_metrics", of: kept) { lines.append($0) }
         #expect(lines.count == 3)   // header + two metrics: the deleted run's metrics are gone, the kept run's stay
@@ -100,7 +101,7 @@ struct RoundTripTests {
         defer { dir.cleanUp() }
         let store = try RunStore(path: dir.path("runs.sqlite"))
         let recorder = try store.makeRecorder(for: SampleRun.metadata)
-        recorder.record(ScaleEventRow(time: .zero, hpa: "egress-hpa", fromReplicas: 3, toReplicas: 3, message: "none"))
+        recorder.recordScale(ScaleRecord(time: .zero, hpa: "egress-hpa", deployment: "egress", from: 3, to: 3, message: "none"))
         do {
             _ = try recorder.commit(SampleRun.outcome)
             Issue.record("commit should fail")

@@ -1,6 +1,7 @@
 import SimTime
 import EventEngine
 import HPAController
+import RunRecords
 
 extension Model {
     /// One HPA sync: observe, reconcile, and apply a rescale to the deployment (the
@@ -19,14 +20,17 @@ extension Model {
         autoscalers[a].history = history
         autoscalers[a].hpa.status = decision.status
         let name = autoscalers[a].hpa.name
-        record { try $0.recordSync(hpa: name, decision: decision, at: now) }
+        if recorder != nil {
+            let sync = syncRecord(autoscaler: a, decision, at: now)
+            record { try $0.recordSync(sync) }
+        }
         let from = deployments[d].replicas
         guard decision.scaleUpdated, decision.desiredReplicas != from else { return }
         let to = decision.desiredReplicas
         deployments[d].replicas = to
         deployments[d].accounting.setReplicas(to, maxAllowed: autoscalers[a].hpa.spec.maxReplicas, at: now)
         deployments[d].accounting.recordScale(from: from, to: to, at: now, window: configuration.results.flappingWindow)
-        let message = decision.events.first { $0.reason == "SuccessfulRescale" }?.message ?? ""
+        let message = decision.rescaleEventMessage ?? ""
         let scale = ScaleRecord(time: now, hpa: name, deployment: deployments[d].configuration.name,
                                 from: from, to: to, message: message)
         record { try $0.recordScale(scale) }

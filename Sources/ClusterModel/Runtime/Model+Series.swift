@@ -1,4 +1,5 @@
 import SimTime
+import RunRecords
 import EventEngine
 
 extension Model {
@@ -23,11 +24,11 @@ extension Model {
     /// Pod `p` now: the same usage the series sums (worker, notifier state, sidecars).
     func podPoint(_ p: Int, at now: SimTime) -> PodPoint {
         let pod = pods[p], deployment = deployments[Int(pod.deployment)]
-        let status: String = switch pod.stage {
-        case _ where pod.deleting: "Terminating"
-        case .unscheduled, .starting: "Pending"
-        case .running: "Running"
-        case .backOff: "CrashLoopBackOff"
+        let status: PodStatus = switch pod.stage {
+        case _ where pod.deleting: .terminating
+        case .unscheduled, .starting: .pending
+        case .running: .running
+        case .backOff: .crashLoopBackOff
         }
         let running = pod.stage == .running
         let memoryMilli = running
@@ -35,7 +36,7 @@ extension Model {
         return PodPoint(time: now, deployment: deployment.configuration.name, pod: pod.name, status: status,
                         ready: pod.ready,
                         cpuMillicores: running ? pod.cpuUsed + Double(deployment.sidecarBaseline.cpuMilli) : 0,
-                        memoryBytes: memoryMilli / 1000, tasks: Int32(pod.tasks.count))
+                        memoryBytes: memoryMilli / 1000, activeTasks: Int32(pod.tasks.count))
     }
 
     func seriesPoint(deployment d: Int, at now: SimTime) -> SeriesPoint {
@@ -56,12 +57,14 @@ extension Model {
             }
         }
         let waiting = deployment.servedQueues.reduce(0) { $0 + queues[Int($1)].entries.count }
-        let backlog = notifier.map { $0.deployment == Int32(d) ? $0.backlog : 0 } ?? 0
-        return SeriesPoint(time: now, deployment: deployment.configuration.name, deploymentIndex: d, specReplicas: deployment.replicas,
-                           pods: active, readyPods: ready, pendingPods: pending, terminatingPods: terminating,
-                           cpuUtilization: cpuRequested > 0 ? cpu / cpuRequested : nil,
-                           memoryUtilization: memoryRequested > 0 ? memory / memoryRequested : nil,
-                           runningTasks: running, waitingTasks: Int32(waiting), notificationBacklog: backlog)
+        // The backlog in whole notifications, rounded up (a partly drained one is still pending).
+        let backlog = notifier.flatMap { $0.deployment == Int32(d) ? Int32(clamping: Int64($0.backlog.rounded(.up))) : nil }
+        return SeriesPoint(time: now, deployment: deployment.configuration.name,
+                           replicas: deployment.replicas, pods: active, readyPods: ready, pendingPods: pending,
+                           terminatingPods: terminating,
+                           cpuUtilization: cpuRequested > 0 ? Utilization(ratio: cpu / cpuRequested) : nil,
+                           memoryUtilization: memoryRequested > 0 ? Utilization(ratio: memory / memoryRequested) : nil,
+                           activeTasks: running, queueDepth: Int32(waiting), notifierBacklog: backlog)
     }
 
     /// Closes the integrals at the end and assembles the result.
@@ -91,8 +94,10 @@ extension Model {
                 maxReplicas: a.maxReplicas, minReplicas: a.minReplicas == .max ? a.liveReplicas : a.minReplicas,
                 timeAtMaxReplicas: maxAllowed == nil ? nil : SimDuration(microseconds: a.timeAtMax),
                 scaleEvents: a.scaleEvents, scaleUps: a.scaleUps, scaleDowns: a.scaleDowns, flaps: a.flaps,
-                meanCPUUtilization: a.cpuRequestedIntegral > 0 ? a.cpuUsedIntegral / a.cpuRequestedIntegral : nil,
-                meanMemoryUtilization: a.memoryRequestedIntegral > 0 ? a.memoryUsedIntegral / a.memoryRequestedIntegral : nil,
+                meanCPUUtilization: a.cpuRequestedIntegral > 0
+                    ? Utilization(ratio: a.cpuUsedIntegral / a.cpuRequestedIntegral) : nil,
+                meanMemoryUtilization: a.memoryRequestedIntegral > 0
+                    ? Utilization(ratio: a.memoryUsedIntegral / a.memoryRequestedIntegral) : nil,
                 oomKills: a.oomKills, podsCreated: a.podsCreated)
         }
         return SimulationResult(duration: configuration.duration, seed: configuration.seed, classes: classResults,

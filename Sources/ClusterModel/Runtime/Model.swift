@@ -2,6 +2,7 @@ import SimTime
 import EventEngine
 import Randomness
 import HPAController
+import RunRecords
 
 /// The simulated cluster, metrics pipeline and workload, advanced by one event engine.
 ///
@@ -34,6 +35,8 @@ struct Model {
     var unschedulable: [Int32] = []
 
     var notifications = 0
+    /// Task records emitted (each record's `taskID`).
+    var tasksRecorded: Int64 = 0
     /// Series samples processed: they exist only for the recorder, so the reported event
     /// count leaves them out.
     var seriesSamples = 0

@@ -139,6 +139,8 @@ struct AutoscalerState {
     let readsResourceMetrics: Bool
     /// The last sync's observation, kept so the next one reuses its buffers.
     var observation: Observation?
+    /// What its sync records repeat from sync to sync.
+    var records = SyncRecordState()
 
     init(hpa: HorizontalPodAutoscaler, deployment: Int32) {
         self.hpa = hpa

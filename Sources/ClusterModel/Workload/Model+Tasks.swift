@@ -1,4 +1,5 @@
 import SimTime
+import RunRecords
 import EventEngine
 import Randomness
 
@@ -202,11 +203,12 @@ extension Model {
         tasks[Int(t)].timeoutEvent = engine.schedule(.taskTimedOut(task: t), at: now + left, phase: Phase.podState)
     }
 
-    private mutating func recordTask(_ t: Int32, outcome: TaskRecord.Outcome, pod p: Int32?, at now: SimTime) {
+    private mutating func recordTask(_ t: Int32, outcome: TaskOutcome, pod p: Int32?, at now: SimTime) {
         guard configuration.results.recordTasks, recorder != nil, recorderError == nil else { return }
         let task = tasks[Int(t)]
         let taskClass = classes[Int(task.classIndex)].configuration
-        let ended = TaskRecord(taskClass: taskClass.name, key: KeyPattern.key(for: taskClass.keyPattern, id: task.id),
+        tasksRecorded += 1
+        let ended = TaskRecord(taskID: tasksRecorded, taskClass: taskClass.name, key: KeyPattern.key(for: taskClass.keyPattern, id: task.id),
                                arrivedAt: task.arrivedAt, runTime: task.duration, startedAt: task.firstStartedAt, endedAt: now,
                                outcome: outcome, pod: p.map { podName($0) })
         record { try $0.recordTask(ended) }

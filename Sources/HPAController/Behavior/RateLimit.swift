@@ -1,3 +1,4 @@
+import RunRecords
 public import SimTime
 
 /// The scale-up and scale-down limits the behavior policies allow, from the scale-event history.

@@ -1,3 +1,4 @@
+import RunRecords
 public import Quantities
 
 /// One direction's scaling rules with every field decided (API defaulting plus the

@@ -1,41 +1,5 @@
+public import RunRecords
 public import SimTime
-
-/// Why `ScalingLimited` is what it is after normalization.
-public enum ScalingLimitedReason: String, Hashable, Sendable, CaseIterable {
-    case desiredWithinRange = "DesiredWithinRange"
-    case tooFewReplicas = "TooFewReplicas"
-    case tooManyReplicas = "TooManyReplicas"
-    case scaleUpLimit = "ScaleUpLimit"
-    case scaleDownLimit = "ScaleDownLimit"
-
-    /// The condition message Kubernetes writes with this reason.
-    public var message: String {
-        switch self {
-        case .desiredWithinRange: "the desired count is within the acceptable range"
-        case .tooFewReplicas: "the desired replica count is less than the minimum replica count"
-        case .tooManyReplicas: "the desired replica count is more than the maximum replica count"
-        case .scaleUpLimit: "the desired replica count is increasing faster than the maximum scale rate"
-        case .scaleDownLimit: "the desired replica count is decreasing faster than the maximum scale rate"
-        }
-    }
-}
-
-/// What stabilization did, as the `AbleToScale` reason says it.
-public enum StabilizationReason: String, Hashable, Sendable, CaseIterable {
-    case readyForNewScale = "ReadyForNewScale"
-    case scaleUpStabilized = "ScaleUpStabilized"
-    case scaleDownStabilized = "ScaleDownStabilized"
-
-    public var message: String {
-        switch self {
-        case .readyForNewScale: "recommended size matches current size"
-        case .scaleUpStabilized:
-            "recent recommendations were lower than current one, applying the lowest recent recommendation"
-        case .scaleDownStabilized:
-            "recent recommendations were higher than current one, applying the highest recent recommendation"
-        }
-    }
-}
 
 /// Which normalization ran: `normalizeDesiredReplicas` (no behavior) or `...WithBehaviors`.
 public enum NormalizationPath: String, Hashable, Sendable {

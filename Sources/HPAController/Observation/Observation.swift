@@ -1,3 +1,4 @@
+public import RunRecords
 public import SimTime
 
 /// Everything one sync of the controller observes, as the API server and the metrics

@@ -1,3 +1,4 @@
+import RunRecords
 public import SimTime
 
 /// The combined result of every metric (`computeReplicasForMetrics`).
@@ -49,31 +50,31 @@ extension HorizontalPodAutoscalerController {
                 return CombinedMetrics(evaluations: evaluations, replicas: -1, metricName: nil,
                                        failure: MetricFailure(reason: firstFailure.reason, message: message))
             }
-            status.setCondition(.scalingActive, .true, reason: "ValidMetricFound",
+            status.setCondition(.scalingActive, .true, reason: .validMetricFound,
                                 message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
             return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name, partialError: message)
         }
-        status.setCondition(.scalingActive, .true, reason: "ValidMetricFound",
+        status.setCondition(.scalingActive, .true, reason: .validMetricFound,
                             message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
         return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name)
     }
 
     private func selectorFailure(_ selector: SelectorState, events: inout [HPAEvent])
-        -> (reason: String, conditionMessage: String, error: String)? {
+        -> (reason: HPAReason, conditionMessage: String, error: String)? {
         switch selector {
         case .ok:
             return nil
         case .missing:
-            events.append(HPAEvent(type: .warning, reason: "SelectorRequired", message: "selector is required"))
-            return ("InvalidSelector", "the HPA target's scale is missing a selector", "selector is required")
+            events.append(HPAEvent(type: .warning, reason: .selectorRequired, message: "selector is required"))
+            return (.invalidSelector, "the HPA target's scale is missing a selector", "selector is required")
         case .unparsable:
             let error = "couldn't convert selector into a corresponding internal selector object"
-            events.append(HPAEvent(type: .warning, reason: "InvalidSelector", message: error))
-            return ("InvalidSelector", "the HPA target's scale has an invalid selector", error)
+            events.append(HPAEvent(type: .warning, reason: .invalidSelector, message: error))
+            return (.invalidSelector, "the HPA target's scale has an invalid selector", error)
         case .ambiguous:
             let error = "pods by selector are controlled by multiple HPAs"
-            events.append(HPAEvent(type: .warning, reason: "AmbiguousSelector", message: error))
-            return ("AmbiguousSelector", "the HPA target's scale has an ambiguous selector", error)
+            events.append(HPAEvent(type: .warning, reason: .ambiguousSelector, message: error))
+            return (.ambiguousSelector, "the HPA target's scale has an ambiguous selector", error)
         }
     }
 }

@@ -1,3 +1,4 @@
+import RunRecords
 public import SimTime
 
 /// The HPA controller: one pure reconcile per sync.
@@ -35,8 +36,8 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
         var events: [HPAEvent] = []
         let gates = configuration.resolvedFeatureGates
         if let error = observed.scale.getError {
-            events.append(HPAEvent(type: .warning, reason: "FailedGetScale", message: error))
-            status.setCondition(.ableToScale, .false, reason: "FailedGetScale",
+            events.append(HPAEvent(type: .warning, reason: .failedGetScale, message: error))
+            status.setCondition(.ableToScale, .false, reason: .failedGetScale,
                                 message: "the HPA controller was unable to get the target's current scale: \(error)", now: now)
             // The scale was not read: the decision leaves the target where the observation has it.
             let replicas = observed.scale.specReplicas
@@ -47,7 +48,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             decision.history = history
             return decision
         }
-        status.setCondition(.ableToScale, .true, reason: "SucceededGetScale",
+        status.setCondition(.ableToScale, .true, reason: .succeededGetScale,
                             message: "the HPA controller was able to get the target's current scale", now: now)
         let spec = hpa.spec
         let current = observed.scale.specReplicas
@@ -84,7 +85,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                 if configuration.zeroReplicasSemantics == .scaledToZeroCondition, !gates.hpaScaleToZero {
                     status.removeCondition(.scaledToZero)
                 }
-                status.setCondition(.scalingActive, .false, reason: "ScalingDisabled",
+                status.setCondition(.scalingActive, .false, reason: .scalingDisabled,
                                     message: "scaling is disabled since the replica count of the target is zero", now: now)
             }
         } else if current > spec.maxReplicas {
@@ -104,7 +105,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             if let failure = combined.failure {
                 status.currentReplicas = current
                 status.currentMetrics = combined.evaluations.map { $0.map(\.status) }
-                events.append(HPAEvent(type: .warning, reason: "FailedComputeMetricsReplicas", message: failure.message))
+                events.append(HPAEvent(type: .warning, reason: .failedComputeMetricsReplicas, message: failure.message))
                 var decision = ScalingDecision(currentReplicas: current, desiredReplicas: current,
                                                scaleUpdated: false, status: status, events: events)
                 decision.outcome = .metricsFailed
@@ -123,10 +124,10 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             let result = normalize(recommendation: desired, current: current, spec: spec, history: history, now: now)
             history = result.history
             normalization = result
-            status.setCondition(.ableToScale, .true, reason: result.stabilizationReason.rawValue,
+            status.setCondition(.ableToScale, .true, reason: HPAReason(result.stabilizationReason),
                                 message: result.stabilizationReason.message, now: now)
             status.setCondition(.scalingLimited, result.scalingLimited ? .true : .false,
-                                reason: result.limitedReason.rawValue, message: result.limitedReason.message, now: now)
+                                reason: HPAReason(result.limitedReason), message: result.limitedReason.message, now: now)
             desired = result.desired
             if configuration.zeroReplicasSemantics == .scaledToZeroCondition,
                current == 0, minReplicas != 0, scaledToZero, desired < minReplicas {
@@ -149,9 +150,9 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             decision.rescaleAttempted = true
             decision.rescaleReason = reason
             if let error = observed.scale.updateError {
-                events.append(HPAEvent(type: .warning, reason: "FailedRescale",
+                events.append(HPAEvent(type: .warning, reason: .failedRescale,
                                        message: "New size: \(desired); reason: \(reason); error: \(error)"))
-                status.setCondition(.ableToScale, .false, reason: "FailedUpdateScale",
+                status.setCondition(.ableToScale, .false, reason: .failedUpdateScale,
                                     message: "the HPA controller was unable to update the target scale: \(error)", now: now)
                 status.currentReplicas = current
                 decision.status = status
@@ -162,17 +163,17 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                 decision.history = history
                 return decision
             }
-            status.setCondition(.ableToScale, .true, reason: "SucceededRescale",
+            status.setCondition(.ableToScale, .true, reason: .succeededRescale,
                                 message: "the HPA controller was able to update the target scale to \(desired)", now: now)
-            events.append(HPAEvent(type: .normal, reason: "SuccessfulRescale", message: "New size: \(desired); reason: \(reason)"))
+            events.append(HPAEvent(type: .normal, reason: .successfulRescale, message: "New size: \(desired); reason: \(reason)"))
             history.storeScaleEvent(rules: spec.behavior.map(resolvedBehavior), previous: current, new: desired, now: now)
             if configuration.zeroReplicasSemantics == .scaledToZeroCondition {
                 if gates.hpaScaleToZero {
                     if current > 0 && desired == 0 && minReplicas == 0 && hasObjectOrExternal {
-                        status.setCondition(.scaledToZero, .true, reason: "ScaledToZero",
+                        status.setCondition(.scaledToZero, .true, reason: .scaledToZero,
                                             message: "the HPA controller scaled the workload to zero", now: now)
                     } else {
-                        status.setCondition(.scaledToZero, .false, reason: "NotScaledToZero",
+                        status.setCondition(.scaledToZero, .false, reason: .notScaledToZero,
                                             message: "the HPA controller did not scale the workload to zero", now: now)
                     }
                 } else {

@@ -1,9 +1,10 @@
+public import RunRecords
 /// A metric that could not be evaluated: the `ScalingActive` reason and the error text.
 public struct MetricFailure: Error, Hashable, Sendable {
     /// `FailedGetResourceMetric`, ..., `InvalidMetricSourceType`.
-    public var reason: String
+    public var reason: HPAReason
     public var message: String
-    public init(reason: String, message: String) { self.reason = reason; self.message = message }
+    public init(reason: HPAReason, message: String) { self.reason = reason; self.message = message }
 }
 
 /// One metric's proposal: the replica count and the name the events use.
@@ -108,21 +109,21 @@ struct MetricEvaluator {
     private func compute(_ spec: MetricSpec) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
         switch spec.type {
         case .resource:
-            guard let source = spec.resource else { throw invalidSource("FailedGetResourceMetric", "resource") }
+            guard let source = spec.resource else { throw invalidSource(.failedGetResourceMetric, "resource") }
             return try resource(name: source.name, container: "", target: source.target,
-                                reason: "FailedGetResourceMetric", label: "resource", type: .resource)
+                                reason: .failedGetResourceMetric, label: "resource", type: .resource)
         case .containerResource:
             guard let source = spec.containerResource else {
-                throw invalidSource("FailedGetContainerResourceMetric", "container resource")
+                throw invalidSource(.failedGetContainerResourceMetric, "container resource")
             }
             return try resource(name: source.name, container: source.container, target: source.target,
-                                reason: "FailedGetContainerResourceMetric", label: "container resource",
+                                reason: .failedGetContainerResourceMetric, label: "container resource",
                                 type: .containerResource)
         case .pods:
             guard let source = spec.pods, let target = source.target.averageValue else {
-                throw invalidSource("FailedGetPodsMetric", "pods")
+                throw invalidSource(.failedGetPodsMetric, "pods")
             }
-            let reason = "FailedGetPodsMetric"
+            let reason: HPAReason = .failedGetPodsMetric
             let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
                 let samples = try podSamples(source.metric.name)
                 return try calculator.plainMetricReplicas(current: current, targetAverage: target.milliValue,
@@ -134,18 +135,18 @@ struct MetricEvaluator {
             return (MetricProposal(replicas: calc.replicas, metricName: "pods metric \(source.metric.name)",
                                    calculation: calc), status)
         case .object:
-            guard let source = spec.object else { throw invalidSource("FailedGetObjectMetric", "object") }
+            guard let source = spec.object else { throw invalidSource(.failedGetObjectMetric, "object") }
             return try object(source)
         case .external:
-            guard let source = spec.external else { throw invalidSource("FailedGetExternalMetric", "external") }
+            guard let source = spec.external else { throw invalidSource(.failedGetExternalMetric, "external") }
             return try external(source)
         default:
-            throw MetricFailure(reason: "InvalidMetricSourceType",
+            throw MetricFailure(reason: .invalidMetricSourceType,
                                 message: "unknown metric source type \"\(spec.type.rawValue)\"")
         }
     }
 
-    private func resource(name: ResourceName, container: String, target: MetricTarget, reason: String,
+    private func resource(name: ResourceName, container: String, target: MetricTarget, reason: HPAReason,
                           label: String, type: MetricSourceType) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
         if let average = target.averageValue {
             let calc = try wrap(reason, "failed to get \(name) utilization: ") { () throws(ReplicaCalculationError) in
@@ -176,7 +177,7 @@ struct MetricEvaluator {
     }
 
     private func object(_ source: ObjectMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
-        let reason = "FailedGetObjectMetric", name = source.metric.name
+        let reason: HPAReason = .failedGetObjectMetric, name = source.metric.name
         let object = source.describedObject
         if source.target.type == .value, let target = source.target.value {
             let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
@@ -206,7 +207,7 @@ struct MetricEvaluator {
     }
 
     private func external(_ source: ExternalMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
-        let reason = "FailedGetExternalMetric", name = source.metric.name
+        let reason: HPAReason = .failedGetExternalMetric, name = source.metric.name
         let displayName = "external metric \(name)(\(source.metric.selector.goDescription))"
         if let target = source.target.averageValue {
             let calc = try wrap(reason, "failed to get \(name) external metric: ") { () throws(ReplicaCalculationError) in
@@ -328,12 +329,12 @@ struct MetricEvaluator {
         return sum
     }
 
-    private func invalidSource(_ reason: String, _ label: String) -> MetricFailure {
+    private func invalidSource(_ reason: HPAReason, _ label: String) -> MetricFailure {
         MetricFailure(reason: reason, message: "invalid \(label) metric source: the \(label) field is not set")
     }
 
     /// Runs `body`; a failure becomes `reason` with `prefix` (built only then) before the message.
-    private func wrap(_ reason: String, _ prefix: @autoclosure () -> String,
+    private func wrap(_ reason: HPAReason, _ prefix: @autoclosure () -> String,
                       _ body: () throws(ReplicaCalculationError) -> ReplicaCalculation) throws(MetricFailure) -> ReplicaCalculation {
         do { return try body() } catch { throw MetricFailure(reason: reason, message: prefix() + error.message) }
     }

@@ -1,10 +1,10 @@
+public import RunRecords
 /// A Kubernetes event the controller emits.
 public struct HPAEvent: Hashable, Sendable {
-    public enum EventType: String, Hashable, Sendable { case normal = "Normal", warning = "Warning" }
     public var type: EventType
-    public var reason: String
+    public var reason: HPAReason
     public var message: String
-    public init(type: EventType, reason: String, message: String) { self.type = type; self.reason = reason; self.message = message }
+    public init(type: EventType, reason: HPAReason, message: String) { self.type = type; self.reason = reason; self.message = message }
 }
 
 /// How far one reconcile got.
@@ -74,6 +74,6 @@ public struct ScalingDecision: Hashable, Sendable {
     public var conditions: [HorizontalPodAutoscalerCondition] { status.conditions }
     /// The `SuccessfulRescale` event's message, if any.
     public var rescaleEventMessage: String? {
-        events.first { $0.reason == "SuccessfulRescale" }?.message
+        events.first { $0.reason == .successfulRescale }?.message
     }
 }

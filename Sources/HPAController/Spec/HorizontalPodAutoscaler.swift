@@ -1,3 +1,4 @@
+public import RunRecords
 public import Quantities
 
 /// An autoscaling/v2 `HorizontalPodAutoscaler`: what `kubectl describe hpa` shows.
@@ -41,18 +42,6 @@ public struct CrossVersionObjectReference: Hashable, Sendable, Codable {
     }
 }
 
-/// `metrics[].type`. A struct rather than an enum so an unknown type (`CheddarCheese`)
-/// survives to the controller, which reports `InvalidMetricSourceType` as Kubernetes does.
-public struct MetricSourceType: RawRepresentable, Hashable, Sendable, Codable {
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public static let resource = MetricSourceType(rawValue: "Resource")
-    public static let containerResource = MetricSourceType(rawValue: "ContainerResource")
-    public static let pods = MetricSourceType(rawValue: "Pods")
-    public static let object = MetricSourceType(rawValue: "Object")
-    public static let external = MetricSourceType(rawValue: "External")
-}
-
 /// One entry of `spec.metrics`.
 public struct MetricSpec: Hashable, Sendable, Codable {
     public var type: MetricSourceType
@@ -74,13 +63,6 @@ public struct MetricSpec: Hashable, Sendable, Codable {
     public static func pods(_ name: String, _ target: MetricTarget) -> MetricSpec {
         MetricSpec(type: .pods, pods: .init(metric: .init(name: name), target: target))
     }
-}
-
-/// `Utilization`, `Value` or `AverageValue`.
-public enum MetricTargetType: String, Hashable, Sendable, Codable, CaseIterable {
-    case utilization = "Utilization"
-    case value = "Value"
-    case averageValue = "AverageValue"
 }
 
 /// `target` of a metric.

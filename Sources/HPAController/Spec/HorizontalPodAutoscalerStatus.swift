@@ -1,3 +1,4 @@
+public import RunRecords
 public import SimTime
 
 /// `status` of an HPA.
@@ -23,7 +24,7 @@ public struct HorizontalPodAutoscalerStatus: Hashable, Sendable, Codable {
     /// `setCondition` (horizontal.go): updates in place or appends; `lastTransitionTime`
     /// changes only when the status flips.
     public mutating func setCondition(_ type: HorizontalPodAutoscalerConditionType, _ status: ConditionStatus,
-                                      reason: String, message: String, now: SimTime) {
+                                      reason: HPAReason, message: String, now: SimTime) {
         if let index = conditions.firstIndex(where: { $0.type == type }) {
             if conditions[index].status != status { conditions[index].lastTransitionTime = now }
             conditions[index].status = status
@@ -41,29 +42,14 @@ public struct HorizontalPodAutoscalerStatus: Hashable, Sendable, Codable {
     }
 }
 
-/// `True`, `False`, `Unknown`.
-public enum ConditionStatus: String, Hashable, Sendable, Codable, CaseIterable {
-    case `true` = "True"
-    case `false` = "False"
-    case unknown = "Unknown"
-}
-
-/// The HPA condition types.
-public enum HorizontalPodAutoscalerConditionType: String, Hashable, Sendable, Codable, CaseIterable {
-    case ableToScale = "AbleToScale"
-    case scalingActive = "ScalingActive"
-    case scalingLimited = "ScalingLimited"
-    case scaledToZero = "ScaledToZero"
-}
-
 /// One `status.conditions` entry, as `kubectl describe hpa` lists it.
 public struct HorizontalPodAutoscalerCondition: Hashable, Sendable, Codable {
     public var type: HorizontalPodAutoscalerConditionType
     public var status: ConditionStatus
-    public var reason: String
+    public var reason: HPAReason
     public var message: String
     public var lastTransitionTime: SimTime
-    public init(type: HorizontalPodAutoscalerConditionType, status: ConditionStatus, reason: String,
+    public init(type: HorizontalPodAutoscalerConditionType, status: ConditionStatus, reason: HPAReason,
                 message: String = "", lastTransitionTime: SimTime = .zero) {
         self.type = type; self.status = status; self.reason = reason; self.message = message
         self.lastTransitionTime = lastTransitionTime

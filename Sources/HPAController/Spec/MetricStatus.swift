@@ -1,3 +1,4 @@
+public import RunRecords
 /// `status.currentMetrics[i].current`: what the HPA saw, milli-units.
 public struct MetricValueStatus: Hashable, Sendable, Codable {
     public var value: Int64?

@@ -1,7 +1,8 @@
 import GRDB
 import SimTime
+public import RunRecords
 
-// Reading runs back as the row types they were recorded from. Every read is ordered, so two
+// Reading runs back as the records they were recorded from (the RunRecords types). Every read is ordered, so two
 // reads of the same run return the same arrays.
 extension RunStore {
     /// Every stored run, oldest id first.
@@ -35,124 +36,168 @@ extension RunStore {
         }
     }
 
-    /// The run's per-class results, by class name.
-    public func classResults(of id: RunID) throws -> [ClassResultRow] {
-        try rows(of: id, .classResults) { r in
-            ClassResultRow(taskClass: r["task_class"], completed: r["completed"], failed: r["failed"],
-                           timedOut: r["timed_out"], interruptedByScaleDown: r["interrupted_by_scale_down"],
-                           interruptedByOOM: r["interrupted_by_oom"],
-                           queueWaitP50: duration(r["queue_wait_p50_us"]), queueWaitP95: duration(r["queue_wait_p95_us"]),
-                           queueWaitP99: duration(r["queue_wait_p99_us"]), queueWaitMax: duration(r["queue_wait_max_us"]))
+    /// The run's results as the simulation returned them: every figure `simulate run` printed.
+    ///
+    /// Runs stored before schema version 8 lack some figures (arrivals, re-queues, scale-ups and
+    /// -downs, OOM kills, events, ...): they read as 0, and ``StoredResults/complete`` is false.
+    public func results(of id: RunID) throws -> StoredResults {
+        let run = try self.run(id)
+        var complete = true
+        let figures = try read("read run \(id)") { db in
+            try Row.fetchOne(db, sql: "SELECT events_processed, notifications, notifier_backlog_maximum FROM runs WHERE id = ?",
+                             arguments: [id.rawValue])
         }
-    }
-
-    /// The run's per-deployment results, by deployment name.
-    public func deploymentResults(of id: RunID) throws -> [DeploymentResultRow] {
-        try rows(of: id, .deploymentResults) { r in
-            DeploymentResultRow(deployment: r["deployment"], podHours: r["pod_hours"], meanReplicas: r["mean_replicas"],
-                                peakReplicas: r["peak_replicas"], timeAtMaxReplicas: duration(r["time_at_max_replicas_us"]),
-                                scaleEvents: r["scale_events"], flaps: r["flaps"],
-                                meanCPUUtilization: r["mean_cpu_utilization"],
-                                meanMemoryUtilization: r["mean_memory_utilization"],
-                                notifierBacklogMax: r["notifier_backlog_max"])
+        let events: Int64? = figures?["events_processed"], notifications: Int64? = figures?["notifications"]
+        let backlog: Double? = figures?["notifier_backlog_maximum"]
+        if events == nil { complete = false }
+        let classes = try rows(of: id, .classResults) { r -> ClassResult in
+            let arrived: Int64? = r["arrived"]
+            if arrived == nil { complete = false }
+            let count: Int64? = r["queue_wait_count"]
+            let p50 = duration(r["queue_wait_p50_us"])
+            return ClassResult(
+                name: r["task_class"], arrived: Int(arrived ?? 0), completed: r["completed"], failed: r["failed"],
+                timedOut: r["timed_out"], interruptedByScaleDown: r["interrupted_by_scale_down"],
+                interruptedByOOM: r["interrupted_by_oom"], requeued: Int((r["requeued"] as Int64?) ?? 0),
+                waitingAtEnd: Int((r["waiting_at_end"] as Int64?) ?? 0),
+                runningAtEnd: Int((r["running_at_end"] as Int64?) ?? 0),
+                queueWait: QueueWaitSummary(
+                    count: Int(count ?? (p50 == nil ? 0 : 1)), p50: p50 ?? .zero,
+                    p95: duration(r["queue_wait_p95_us"]) ?? .zero, p99: duration(r["queue_wait_p99_us"]) ?? .zero,
+                    max: duration(r["queue_wait_max_us"]) ?? .zero, mean: duration(r["queue_wait_mean_us"]) ?? .zero))
         }
+        let deployments = try rows(of: id, .deploymentResults) { r -> DeploymentResult in
+            let scaleUps: Int64? = r["scale_ups"]
+            if scaleUps == nil { complete = false }
+            let cpu: Double? = r["mean_cpu_utilization"], memory: Double? = r["mean_memory_utilization"]
+            return DeploymentResult(
+                name: r["deployment"], podHours: r["pod_hours"], meanReplicas: r["mean_replicas"],
+                maxReplicas: r["peak_replicas"], minReplicas: (r["min_replicas"] as Int32?) ?? 0,
+                timeAtMaxReplicas: duration(r["time_at_max_replicas_us"]), scaleEvents: r["scale_events"],
+                scaleUps: Int(scaleUps ?? 0), scaleDowns: Int((r["scale_downs"] as Int64?) ?? 0), flaps: r["flaps"],
+                meanCPUUtilization: cpu.map(Utilization.init(percent:)),
+                meanMemoryUtilization: memory.map(Utilization.init(percent:)),
+                oomKills: Int((r["oom_kills"] as Int64?) ?? 0), podsCreated: Int((r["pods_created"] as Int64?) ?? 0))
+        }
+        let result = SimulationResult(
+            duration: run.metadata.simulatedDuration, seed: run.metadata.seed, classes: classes,
+            deployments: deployments, notifierBacklogMaximum: backlog ?? 0, notifications: Int(notifications ?? 0),
+            eventsProcessed: Int(events ?? 0))
+        return StoredResults(result: result, complete: complete)
     }
 
     /// The run's HPA syncs with their metrics, in recording order.
-    public func hpaSyncs(of id: RunID) throws -> [HPASyncRow] {
+    public func syncs(of id: RunID) throws -> [SyncRecord] {
         try readRows(of: id, "read hpa_syncs of run \(id)") { db in
-            struct Key: Hashable { var hpa: String, index: Int64 }
-            var specs: [Key: Row] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM hpa_metrics WHERE run_id = ?", arguments: [id.rawValue]) {
-                specs[Key(hpa: r["hpa"], index: r["metric_index"])] = r
+            var definitions: [String: [MetricDefinition]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM hpa_metrics WHERE run_id = ? ORDER BY hpa, metric_index",
+                                      arguments: [id.rawValue]) {
+                let type: String = r["metric_type"], targetType: String = r["target_type"]
+                guard let target = MetricTargetType(rawValue: targetType) else {
+                    throw StoreError.notARunDatabase(path: path, found: "hpa_metrics target_type \"\(targetType)\"")
+                }
+                definitions[r["hpa"], default: []].append(MetricDefinition(
+                    metricType: MetricSourceType(rawValue: type), metricName: r["metric_name"], targetType: target,
+                    target: r["target"]))
             }
-            var conditionSets: [Int64: [HPAConditionRow]] = [:]
+            var conditionSets: [Int64: [SyncCondition]] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, conditions FROM hpa_condition_sets WHERE run_id = ?",
                                       arguments: [id.rawValue]) {
-                conditionSets[r["id"]] = HPAConditionRow.decode(r["conditions"])
+                let text: String = r["conditions"]
+                guard let conditions = ConditionText.decode(text) else {
+                    throw StoreError.notARunDatabase(path: path, found: "hpa_condition_sets conditions \"\(text)\"")
+                }
+                conditionSets[r["id"]] = conditions
             }
-            var hpaOfSync: [Int64: String] = [:]
-            var syncs: [(id: Int64, row: HPASyncRow)] = []
+            var syncs: [(id: Int64, record: SyncRecord)] = []
+            var indexOfSync: [Int64: Int] = [:]
             let syncRows = try Row.fetchCursor(db, sql: "SELECT * FROM hpa_syncs WHERE run_id = ? ORDER BY id",
                                                arguments: [id.rawValue])
             while let r = try syncRows.next() {
                 let scaleUpdated: Int64 = r["scale_updated"], syncID: Int64 = r["id"], hpa: String = r["hpa"]
-                let conditionsID: Int64 = r["conditions_id"]
+                let conditionsID: Int64 = r["conditions_id"], reason: String? = r["limiting_reason"]
                 guard let conditions = conditionSets[conditionsID] else {
                     throw StoreError.notARunDatabase(path: path, found: "hpa_syncs row \(syncID) without its hpa_condition_sets row")
                 }
-                hpaOfSync[syncID] = hpa
-                syncs.append((syncID, HPASyncRow(
-                    time: SimTime(microseconds: r["time_us"]), hpa: hpa,
-                    currentReplicas: r["current_replicas"], recommendation: r["recommendation"],
-                    failure: r["failure"], stabilized: r["stabilized"],
-                    desiredReplicas: r["desired_replicas"], limitingReason: r["limiting_reason"],
-                    conditions: conditions, scaleUpdated: scaleUpdated != 0,
-                    metrics: [])))
+                let limiting = try reason.map { text in
+                    guard let value = ScalingLimitedReason(rawValue: text) else {
+                        throw StoreError.notARunDatabase(path: path, found: "hpa_syncs limiting_reason \"\(text)\"")
+                    }
+                    return value
+                }
+                indexOfSync[syncID] = syncs.count
+                syncs.append((syncID, SyncRecord(
+                    time: SimTime(microseconds: r["time_us"]), hpa: hpa, currentReplicas: r["current_replicas"],
+                    recommendation: r["recommendation"], failure: r["failure"], stabilized: r["stabilized"],
+                    desiredReplicas: r["desired_replicas"], limitingReason: limiting, scaleUpdated: scaleUpdated != 0,
+                    conditions: conditions, metricDefinitions: definitions[hpa] ?? [], metrics: [])))
             }
-            var metrics: [Int64: [HPAMetricRow]] = [:]
             let metricRows = try Row.fetchCursor(db, sql: "SELECT * FROM hpa_sync_metrics WHERE run_id = ? ORDER BY id",
                                                  arguments: [id.rawValue])
             while let r = try metricRows.next() {
                 let syncID: Int64 = r["sync_id"], index: Int64 = r["metric_index"]
-                guard let hpa = hpaOfSync[syncID], let spec = specs[Key(hpa: hpa, index: index)] else {
+                guard let i = indexOfSync[syncID], Int(index) < syncs[i].record.metricDefinitions.count else {
                     throw StoreError.notARunDatabase(
                         path: path, found: "hpa_sync_metrics row \(r["id"] as Int64) without its sync or hpa_metrics row")
                 }
-                metrics[syncID, default: []].append(HPAMetricRow(
-                    metricType: spec["metric_type"], metricName: spec["metric_name"], targetType: spec["target_type"],
-                    target: spec["target"], current: r["current"], proposal: r["proposal"], readyPods: r["ready_pods"],
+                syncs[i].record.metrics.append(MetricSample(
+                    current: r["current"], proposal: r["proposal"], readyPods: r["ready_pods"],
                     unreadyPods: r["unready_pods"], missingPods: r["missing_pods"], ignoredPods: r["ignored_pods"],
                     usageMilliSum: r["usage_milli_sum"], requestMilliSum: r["request_milli_sum"],
                     ratio: r["ratio"], error: r["error"]))
             }
-            return syncs.map { sync in
-                var row = sync.row
-                row.metrics = metrics[sync.id] ?? []
-                return row
-            }
+            return syncs.map(\.record)
         }
     }
 
     /// The run's scale events, in recording order.
-    public func scaleEvents(of id: RunID) throws -> [ScaleEventRow] {
+    public func scaleEvents(of id: RunID) throws -> [ScaleRecord] {
         try rows(of: id, .scaleEvents) { r in
-            ScaleEventRow(time: SimTime(microseconds: r["time_us"]), hpa: r["hpa"],
-                          fromReplicas: r["from_replicas"], toReplicas: r["to_replicas"], message: r["message"])
+            ScaleRecord(time: SimTime(microseconds: r["time_us"]), hpa: r["hpa"],
+                        deployment: (r["deployment"] as String?) ?? "", from: r["from_replicas"], to: r["to_replicas"],
+                        message: r["message"])
         }
     }
 
-    /// The run's time series, by time, then deployment.
-    public func series(of id: RunID) throws -> [SeriesRow] {
+    /// The run's time series, in recording order: by time, then in the configuration's deployment order.
+    public func series(of id: RunID) throws -> [SeriesPoint] {
         try rows(of: id, .series) { r in
-            SeriesRow(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], replicas: r["replicas"],
-                      readyPods: r["ready_pods"], cpuUtilization: r["cpu_utilization"],
-                      memoryUtilization: r["memory_utilization"], activeTasks: r["active_tasks"],
-                      queueDepth: r["queue_depth"], notifierBacklog: r["notifier_backlog"])
+            let name: String = r["deployment"]
+            let cpu: Double? = r["cpu_utilization"], memory: Double? = r["memory_utilization"]
+            return SeriesPoint(
+                time: SimTime(microseconds: r["time_us"]), deployment: name,
+                replicas: r["replicas"], pods: (r["pods"] as Int32?) ?? 0, readyPods: r["ready_pods"],
+                pendingPods: (r["pending_pods"] as Int32?) ?? 0, terminatingPods: (r["terminating_pods"] as Int32?) ?? 0,
+                cpuUtilization: cpu.map(Utilization.init(percent:)), memoryUtilization: memory.map(Utilization.init(percent:)),
+                activeTasks: r["active_tasks"], queueDepth: r["queue_depth"], notifierBacklog: r["notifier_backlog"])
         }
     }
 
     /// The run's pod samples, by time, then pod.
-    public func podSamples(of id: RunID) throws -> [PodSampleRow] {
+    public func podSamples(of id: RunID) throws -> [PodPoint] {
         try rows(of: id, .podSamples) { r in
-            let ready: Int64 = r["ready"]
-            return PodSampleRow(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], pod: r["pod"],
-                                phase: r["phase"], ready: ready != 0, cpuMillicores: r["cpu_millicores"],
-                                memoryBytes: r["memory_bytes"], activeTasks: r["active_tasks"])
+            let ready: Int64 = r["ready"], status: String = r["phase"]
+            guard let podStatus = PodStatus(rawValue: status) else {
+                throw StoreError.notARunDatabase(path: path, found: "pod_samples phase \"\(status)\"")
+            }
+            return PodPoint(time: SimTime(microseconds: r["time_us"]), deployment: r["deployment"], pod: r["pod"],
+                            status: podStatus, ready: ready != 0, cpuMillicores: r["cpu_millicores"],
+                            memoryBytes: r["memory_bytes"], activeTasks: r["active_tasks"])
         }
     }
 
     /// The run's task records, by task id.
-    public func taskRecords(of id: RunID) throws -> [TaskRecordRow] {
+    public func taskRecords(of id: RunID) throws -> [TaskRecord] {
         try rows(of: id, .taskRecords) { r in
             let outcome: String = r["outcome"]
-            let started: Int64? = r["started_us"], finished: Int64? = r["finished_us"]
-            return TaskRecordRow(taskID: r["task_id"], taskClass: r["task_class"],
-                                 arrived: SimTime(microseconds: r["arrived_us"]),
-                                 started: started.map(SimTime.init(microseconds:)),
-                                 finished: finished.map(SimTime.init(microseconds:)),
-                                 outcome: TaskOutcome(rawValue: outcome) ?? .unfinished, pod: r["pod"],
-                                 interruptions: r["interruptions"])
+            let started: Int64? = r["started_us"], finished: Int64? = r["finished_us"], runTime: Int64? = r["run_time_us"]
+            guard let ended = TaskOutcome(rawValue: outcome), let finished else {
+                throw StoreError.notARunDatabase(path: path, found: "task_records outcome \"\(outcome)\" (or no finished_us)")
+            }
+            return TaskRecord(taskID: r["task_id"], taskClass: r["task_class"], key: (r["key"] as String?) ?? "",
+                              arrivedAt: SimTime(microseconds: r["arrived_us"]), runTime: runTime.map(SimDuration.init(microseconds:)),
+                              startedAt: started.map(SimTime.init(microseconds:)),
+                              endedAt: SimTime(microseconds: finished), outcome: ended, pod: r["pod"])
         }
     }
 
@@ -187,3 +232,12 @@ extension RunStore {
 }
 
 private func duration(_ microseconds: Int64?) -> SimDuration? { microseconds.map(SimDuration.init(microseconds:)) }
+
+/// A stored run's results, and whether every figure was stored (runs stored before schema
+/// version 8 lack some: they read as 0).
+public struct StoredResults: Hashable, Sendable {
+    public var result: SimulationResult
+    /// False for a run stored before schema version 8.
+    public var complete: Bool
+    public init(result: SimulationResult, complete: Bool) { self.result = result; self.complete = complete }
+}

@@ -192,6 +192,42 @@ extension StoreSchema {
         try db.execute(sql: "ALTER TABLE runs ADD COLUMN run_file TEXT")
     }
 
+    static func recordFamily(_ db: Database) throws {
+        // Every figure a run's summary prints is stored, so `runs show` prints what `run`
+        // printed; utilizations are percent of requests, as documented (they held ratios, 0.695,
+        // before: converted here); the series, scale events and task records keep what the
+        // model's records carry; results keep the configuration's order (`position`). Columns
+        // added here are NULL for runs stored before.
+        try db.execute(sql: """
+            ALTER TABLE runs ADD COLUMN events_processed INTEGER;
+            ALTER TABLE runs ADD COLUMN notifications INTEGER;
+            ALTER TABLE runs ADD COLUMN notifier_backlog_maximum REAL;
+            ALTER TABLE class_results ADD COLUMN position INTEGER;
+            ALTER TABLE class_results ADD COLUMN arrived INTEGER;
+            ALTER TABLE class_results ADD COLUMN requeued INTEGER;
+            ALTER TABLE class_results ADD COLUMN waiting_at_end INTEGER;
+            ALTER TABLE class_results ADD COLUMN running_at_end INTEGER;
+            ALTER TABLE class_results ADD COLUMN queue_wait_count INTEGER;
+            ALTER TABLE class_results ADD COLUMN queue_wait_mean_us INTEGER;
+            ALTER TABLE deployment_results ADD COLUMN position INTEGER;
+            ALTER TABLE deployment_results ADD COLUMN min_replicas INTEGER;
+            ALTER TABLE deployment_results ADD COLUMN scale_ups INTEGER;
+            ALTER TABLE deployment_results ADD COLUMN scale_downs INTEGER;
+            ALTER TABLE deployment_results ADD COLUMN oom_kills INTEGER;
+            ALTER TABLE deployment_results ADD COLUMN pods_created INTEGER;
+            UPDATE deployment_results SET mean_cpu_utilization = mean_cpu_utilization * 100,
+                mean_memory_utilization = mean_memory_utilization * 100;
+            ALTER TABLE series ADD COLUMN pods INTEGER;
+            ALTER TABLE series ADD COLUMN pending_pods INTEGER;
+            ALTER TABLE series ADD COLUMN terminating_pods INTEGER;
+            UPDATE series SET cpu_utilization = cpu_utilization * 100,
+                memory_utilization = memory_utilization * 100;
+            ALTER TABLE scale_events ADD COLUMN deployment TEXT;
+            ALTER TABLE task_records ADD COLUMN key TEXT;
+            ALTER TABLE task_records ADD COLUMN run_time_us INTEGER;
+            """)
+    }
+
     /// The indexes a run file does without: it holds one run, so `run_id` selects every row.
     static let runFileDroppedIndexes = [
         "hpa_condition_sets_by_run", "hpa_syncs_by_run", "hpa_sync_metrics_by_run", "series_by_run",

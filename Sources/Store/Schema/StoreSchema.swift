@@ -34,11 +34,11 @@ public enum StoreSchema {
         /// The columns a run's rows are read and exported in order of (`ORDER BY`).
         var rowOrder: String {
             switch self {
-            case .runs, .hpaMetrics, .hpaConditionSets, .hpaSyncs, .hpaSyncMetrics, .scaleEvents: "id"
-            case .series: "time_us, deployment"   // `id` is internal (`RowKey`)
+            // Recording order (`id` is a `RowKey`: the run's base plus the row's number).
+            case .runs, .hpaMetrics, .hpaConditionSets, .hpaSyncs, .hpaSyncMetrics, .scaleEvents, .series: "id"
             case .podSamples: "time_us, pod"
-            case .classResults: "task_class"
-            case .deploymentResults: "deployment"
+            case .classResults: "position, task_class"   // the configuration's order (NULL before version 8)
+            case .deploymentResults: "position, deployment"
             case .taskRecords: "task_id"
             }
         }
@@ -59,6 +59,7 @@ public enum StoreSchema {
         ("createResults", createResults),
         ("createPodSamplesAndTaskRecords", createPodSamplesAndTaskRecords),
         ("addRunFiles", addRunFiles),
+        ("recordFamily", recordFamily),
     ]
 
     static let migrator: DatabaseMigrator = {

@@ -1,3 +1,5 @@
+import RunRecords
+
 /// What a ``RunRecorder`` holds between flushes, in one value: each record call is one access
 /// to it (a class's stored properties are each checked for exclusive access at run time).
 ///
@@ -6,29 +8,35 @@
 /// copying an entry retains nothing.
 struct RecorderState {
     var batch: RowBatch
+    /// The run-wide figures of ``RunRecorder/recordResults(_:notifiers:)``, written on the `runs` row at commit.
+    var runFigures: (events: Int64, notifications: Int64, backlogMaximum: Double)?
     /// Set once a background batch failed: later rows are dropped (the error is thrown by `commit`).
     var stopped = false
     /// The run-wide number of the next `hpa_metrics` row.
     var nextHPAMetric: Int64 = 0
     /// Each HPA's name and metrics by index as first recorded, by ``RecordedHPA`` number.
     var hpaNames: [String] = []
-    var hpaMetrics: [[HPAMetricDefinition]] = []
+    var hpaMetrics: [[MetricDefinition]] = []
+    /// Each HPA's last condition list and its number (a sync mostly repeats its HPA's last).
+    var hpaConditions: [(conditions: [SyncCondition], set: ConditionSetID)] = []
     /// The deployments' names, by ``RecordedDeployment`` number.
     var deploymentNames: [String] = []
     /// Limiting reasons seen, by number (few: `DesiredWithinRange`, `ScaleUpLimit`, ...).
     var reasons: [String] = []
     /// Each distinct condition list recorded, by its run-wide number; the last few looked up.
-    var conditionSets: [[HPAConditionRow]: Int64] = [:]
-    var recentConditionSets: [(conditions: [HPAConditionRow], n: Int64)] = []
+    var conditionSets: [[SyncCondition]: Int64] = [:]
+    var recentConditionSets: [(conditions: [SyncCondition], n: Int64)] = []
 
     init(run: Int64) { batch = RowBatch(run: run) }
 
-    mutating func appendSeries(_ deployment: RecordedDeployment, _ sample: SeriesSample) {
+    mutating func appendSeries(_ point: SeriesPoint) {
+        let deployment = deployment(named: point.deployment)
         batch.series.append(RowBatch.SeriesEntry(
-            time: sample.time.microseconds, cpuUtilization: sample.cpuUtilization ?? .nan,
-            memoryUtilization: sample.memoryUtilization ?? .nan, deployment: deployment.index,
-            replicas: sample.replicas, readyPods: sample.readyPods, activeTasks: sample.activeTasks,
-            queueDepth: sample.queueDepth, notifierBacklog: sample.notifierBacklog ?? .min))
+            time: point.time.microseconds, cpuUtilization: point.cpuUtilization?.percent ?? .nan,
+            memoryUtilization: point.memoryUtilization?.percent ?? .nan, deployment: deployment.index,
+            replicas: point.replicas, pods: point.pods, readyPods: point.readyPods, pendingPods: point.pendingPods,
+            terminatingPods: point.terminatingPods, activeTasks: point.activeTasks,
+            queueDepth: point.queueDepth, notifierBacklog: point.notifierBacklog ?? .min))
         batch.count += 1
     }
 
@@ -36,6 +44,7 @@ struct RecorderState {
         if let index = hpaNames.firstIndex(of: name) { return RecordedHPA(index: Int32(index)) }
         hpaNames.append(name)
         hpaMetrics.append([])
+        hpaConditions.append(([], conditionSet([])))
         return RecordedHPA(index: Int32(hpaNames.count - 1))
     }
 
@@ -46,7 +55,7 @@ struct RecorderState {
     }
 
     /// Syncs mostly repeat a recent list, so a short scan by equality comes before hashing.
-    mutating func conditionSet(_ conditions: [HPAConditionRow]) -> ConditionSetID {
+    mutating func conditionSet(_ conditions: [SyncCondition]) -> ConditionSetID {
         if let hit = recentConditionSets.first(where: { $0.conditions == conditions }) { return ConditionSetID(n: hit.n) }
         let n: Int64
         if let known = conditionSets[conditions] {
@@ -54,7 +63,7 @@ struct RecorderState {
         } else {
             n = Int64(conditionSets.count)
             conditionSets[conditions] = n
-            batch.conditionSets.append((n, HPAConditionRow.encode(conditions)))
+            batch.conditionSets.append((n, ConditionText.encode(conditions)))
             batch.count += 1
         }
         if recentConditionSets.count == 4 { recentConditionSets.removeFirst() }
@@ -72,33 +81,41 @@ struct RecorderState {
     }
 
     /// Appends a sync and its metrics; the error to fail the run with, if the sync cannot be stored.
-    mutating func appendSync(_ hpa: RecordedHPA, _ sync: HPASyncSample, conditions: ConditionSetID, metricCount: Int,
-                             definition: (Int) -> HPAMetricDefinition, metric: (Int) -> HPAMetricSample,
-                             error: (Int) -> String?) -> String? {
-        let h = Int(hpa.index)
+    mutating func appendSync(_ sync: SyncRecord) -> String? {
+        let hpa = hpa(named: sync.hpa), h = Int(hpa.index)
+        let metricCount = sync.metrics.count
         guard metricCount <= RowKey.metricsPerSync else {
             return "\(hpaNames[h]) has \(metricCount) metrics; at most \(RowKey.metricsPerSync) are stored"
         }
-        while hpaMetrics[h].count < metricCount {
-            let index = hpaMetrics[h].count, metric = definition(index)
+        guard sync.metricDefinitions.count >= metricCount else {
+            return "\(hpaNames[h]) at \(sync.time): \(metricCount) metrics, \(sync.metricDefinitions.count) definitions"
+        }
+        let known = hpaMetrics[h].count
+        if let differing = zip(hpaMetrics[h], sync.metricDefinitions).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+            return "\(hpaNames[h]) at \(sync.time): metric \(differing.offset) differs from the one stored first"
+        }
+        for index in known..<max(known, metricCount) {
+            let metric = sync.metricDefinitions[index]
             hpaMetrics[h].append(metric)
             batch.hpaMetrics.append((nextHPAMetric, hpaNames[h], index, metric))
             nextHPAMetric += 1
             batch.count += 1
         }
+        if hpaConditions[h].conditions != sync.conditions {
+            hpaConditions[h] = (sync.conditions, conditionSet(sync.conditions))
+        }
         batch.syncs.append(RowBatch.SyncEntry(
-            time: sync.time.microseconds, conditions: Int32(truncatingIfNeeded: conditions.n), hpa: hpa.index,
+            time: sync.time.microseconds, conditions: Int32(truncatingIfNeeded: hpaConditions[h].set.n), hpa: hpa.index,
             metricCount: Int32(metricCount), currentReplicas: sync.currentReplicas,
             recommendation: sync.recommendation ?? .min, stabilized: sync.stabilized ?? .min,
-            desiredReplicas: sync.desiredReplicas, limitingReason: reason(sync.limitingReason),
+            desiredReplicas: sync.desiredReplicas, limitingReason: reason(sync.limitingReason?.rawValue),
             failure: batch.text(sync.failure), scaleUpdated: sync.scaleUpdated))
-        for i in 0..<metricCount {
-            let m = metric(i)
+        for m in sync.metrics {
             batch.metrics.append(RowBatch.MetricEntry(
                 current: m.current ?? .nan, ratio: m.ratio ?? .nan, usageMilliSum: m.usageMilliSum ?? .min,
                 requestMilliSum: m.requestMilliSum ?? .min, proposal: m.proposal ?? .min, readyPods: m.readyPods,
                 unreadyPods: m.unreadyPods, missingPods: m.missingPods, ignoredPods: m.ignoredPods,
-                error: m.proposal == nil ? batch.text(error(i)) : -1))
+                error: m.proposal == nil ? batch.text(m.error) : -1))
         }
         batch.count += 1 + metricCount
         return nil

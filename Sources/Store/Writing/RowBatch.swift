@@ -1,5 +1,6 @@
 import GRDB
 import SimTime
+import RunRecords
 
 /// Rows waiting to be written to the staging file, and how each kind is inserted.
 ///
@@ -52,7 +53,10 @@ struct RowBatch: Sendable {
         var memoryUtilization: Double
         var deployment: Int32
         var replicas: Int32
+        var pods: Int32
         var readyPods: Int32
+        var pendingPods: Int32
+        var terminatingPods: Int32
         var activeTasks: Int32
         var queueDepth: Int32
         var notifierBacklog: Int32
@@ -70,15 +74,17 @@ struct RowBatch: Sendable {
     /// Condition lists seen for the first time: run-wide number, stored text.
     var conditionSets: [(n: Int64, text: String)] = []
     /// Each HPA's metrics (type, name, target), the first time the HPA syncs: run-wide number, HPA, index.
-    var hpaMetrics: [(n: Int64, hpa: String, index: Int, metric: HPAMetricDefinition)] = []
-    var scaleEvents: [ScaleEventRow] = []
+    var hpaMetrics: [(n: Int64, hpa: String, index: Int, metric: MetricDefinition)] = []
+    var scaleEvents: [ScaleRecord] = []
     var series: [SeriesEntry] = []
     /// The deployments' names by number (set when the batch is handed to the writer).
     var deploymentNames: [String] = []
-    var classResults: [ClassResultRow] = []
-    var deploymentResults: [DeploymentResultRow] = []
-    var podSamples: [PodSampleRow] = []
-    var taskRecords: [TaskRecordRow] = []
+    var classResults: [ClassResult] = []
+    var deploymentResults: [DeploymentResult] = []
+    /// The notifier deployments' backlog maximum, notifications rounded up (`notifier_backlog_max`).
+    var notifierBacklogMax: [String: Int64] = [:]
+    var podSamples: [PodPoint] = []
+    var taskRecords: [TaskRecord] = []
     /// Rows held, counting each sync's metrics.
     var count = 0
 
@@ -120,6 +126,7 @@ struct RowBatch: Sendable {
         series.removeAll(keepingCapacity: true)
         classResults.removeAll(keepingCapacity: true)
         deploymentResults.removeAll(keepingCapacity: true)
+        notifierBacklogMax.removeAll()
         podSamples.removeAll(keepingCapacity: true)
         taskRecords.removeAll(keepingCapacity: true)
         count = 0
@@ -134,7 +141,8 @@ struct RowBatch: Sendable {
                 """)
             for (n, hpa, index, m) in hpaMetrics {
                 s.bind(1, RowKey.base(run) | n); s.bind(2, run); s.bind(3, hpa); s.bind(4, Int64(index))
-                s.bind(5, m.metricType); s.bind(6, m.metricName); s.bind(7, m.targetType); s.bind(8, m.target)
+                s.bind(5, m.metricType.rawValue); s.bind(6, m.metricName); s.bind(7, m.targetType.rawValue)
+                s.bind(8, m.target)
                 try s.step(path: path)
             }
         }
@@ -186,13 +194,13 @@ struct RowBatch: Sendable {
         }
         if !scaleEvents.isEmpty {
             let s = try BulkStatement(db, table: "scale_events", sql: """
-                INSERT INTO scale_events (id, run_id, time_us, hpa, from_replicas, to_replicas, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO scale_events (id, run_id, time_us, hpa, from_replicas, to_replicas, message, deployment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for (n, row) in scaleEvents.enumerated() {
                 s.bind(1, RowKey.base(run) | (firstScaleEvent + Int64(n)))
                 s.bind(2, run); s.bind(3, row.time.microseconds); s.bind(4, row.hpa)
-                s.bind(5, Int64(row.fromReplicas)); s.bind(6, Int64(row.toReplicas)); s.bind(7, row.message)
+                s.bind(5, Int64(row.from)); s.bind(6, Int64(row.to)); s.bind(7, row.message); s.bind(8, row.deployment)
                 try s.step(path: path)
             }
         }
@@ -203,14 +211,21 @@ struct RowBatch: Sendable {
             let s = try BulkStatement(db, table: "class_results", sql: """
                 INSERT INTO class_results (run_id, task_class, completed, failed, timed_out,
                     interrupted_by_scale_down, interrupted_by_oom, queue_wait_p50_us, queue_wait_p95_us,
-                    queue_wait_p99_us, queue_wait_max_us)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    queue_wait_p99_us, queue_wait_max_us, arrived, requeued, waiting_at_end, running_at_end,
+                    queue_wait_count, queue_wait_mean_us, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in classResults {
-                s.bind(1, run); s.bind(2, row.taskClass); s.bind(3, row.completed); s.bind(4, row.failed)
-                s.bind(5, row.timedOut); s.bind(6, row.interruptedByScaleDown); s.bind(7, row.interruptedByOOM)
-                s.bind(8, row.queueWaitP50?.microseconds); s.bind(9, row.queueWaitP95?.microseconds)
-                s.bind(10, row.queueWaitP99?.microseconds); s.bind(11, row.queueWaitMax?.microseconds)
+            for (position, c) in classResults.enumerated() {
+                // Percentiles are NULL when no task of the class started.
+                let w = c.queueWait.count > 0 ? c.queueWait : nil
+                s.bind(1, run); s.bind(2, c.name); s.bind(3, Int64(c.completed)); s.bind(4, Int64(c.failed))
+                s.bind(5, Int64(c.timedOut)); s.bind(6, Int64(c.interruptedByScaleDown))
+                s.bind(7, Int64(c.interruptedByOOM))
+                s.bind(8, w?.p50.microseconds); s.bind(9, w?.p95.microseconds)
+                s.bind(10, w?.p99.microseconds); s.bind(11, w?.max.microseconds)
+                s.bind(12, Int64(c.arrived)); s.bind(13, Int64(c.requeued)); s.bind(14, Int64(c.waitingAtEnd))
+                s.bind(15, Int64(c.runningAtEnd)); s.bind(16, Int64(c.queueWait.count))
+                s.bind(17, w?.mean.microseconds); s.bind(18, Int64(position))
                 try s.step(path: path)
             }
         }
@@ -218,14 +233,17 @@ struct RowBatch: Sendable {
             let s = try BulkStatement(db, table: "deployment_results", sql: """
                 INSERT INTO deployment_results (run_id, deployment, pod_hours, mean_replicas, peak_replicas,
                     time_at_max_replicas_us, scale_events, flaps, mean_cpu_utilization,
-                    mean_memory_utilization, notifier_backlog_max)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    mean_memory_utilization, notifier_backlog_max, min_replicas, scale_ups, scale_downs,
+                    oom_kills, pods_created, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for row in deploymentResults {
-                s.bind(1, run); s.bind(2, row.deployment); s.bind(3, row.podHours); s.bind(4, row.meanReplicas)
-                s.bind(5, Int64(row.peakReplicas)); s.bind(6, row.timeAtMaxReplicas?.microseconds)
-                s.bind(7, row.scaleEvents); s.bind(8, row.flaps); s.bind(9, row.meanCPUUtilization)
-                s.bind(10, row.meanMemoryUtilization); s.bind(11, row.notifierBacklogMax)
+            for (position, d) in deploymentResults.enumerated() {
+                s.bind(1, run); s.bind(2, d.name); s.bind(3, d.podHours); s.bind(4, d.meanReplicas)
+                s.bind(5, Int64(d.maxReplicas)); s.bind(6, d.timeAtMaxReplicas?.microseconds)
+                s.bind(7, Int64(d.scaleEvents)); s.bind(8, Int64(d.flaps)); s.bind(9, d.meanCPUUtilization?.percent)
+                s.bind(10, d.meanMemoryUtilization?.percent); s.bind(11, notifierBacklogMax[d.name])
+                s.bind(12, Int64(d.minReplicas)); s.bind(13, Int64(d.scaleUps)); s.bind(14, Int64(d.scaleDowns))
+                s.bind(15, Int64(d.oomKills)); s.bind(16, Int64(d.podsCreated)); s.bind(17, Int64(position))
                 try s.step(path: path)
             }
         }
@@ -237,7 +255,7 @@ struct RowBatch: Sendable {
                 """)
             for row in podSamples {
                 s.bind(1, run); s.bind(2, row.pod); s.bind(3, row.time.microseconds); s.bind(4, row.deployment)
-                s.bind(5, row.phase); s.bind(6, Int64(row.ready ? 1 : 0)); s.bind(7, row.cpuMillicores)
+                s.bind(5, row.status.rawValue); s.bind(6, Int64(row.ready ? 1 : 0)); s.bind(7, row.cpuMillicores)
                 s.bind(8, row.memoryBytes); s.bind(9, Int64(row.activeTasks))
                 try s.step(path: path)
             }
@@ -245,13 +263,14 @@ struct RowBatch: Sendable {
         if !taskRecords.isEmpty {
             let s = try BulkStatement(db, table: "task_records", sql: """
                 INSERT INTO task_records (run_id, task_id, task_class, arrived_us, started_us, finished_us,
-                    outcome, pod, interruptions)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    outcome, pod, interruptions, key, run_time_us)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                 """)
             for row in taskRecords {
-                s.bind(1, run); s.bind(2, row.taskID); s.bind(3, row.taskClass); s.bind(4, row.arrived.microseconds)
-                s.bind(5, row.started?.microseconds); s.bind(6, row.finished?.microseconds)
-                s.bind(7, row.outcome.rawValue); s.bind(8, row.pod); s.bind(9, Int64(row.interruptions))
+                s.bind(1, run); s.bind(2, row.taskID); s.bind(3, row.taskClass); s.bind(4, row.arrivedAt.microseconds)
+                s.bind(5, row.startedAt?.microseconds); s.bind(6, row.endedAt.microseconds)
+                s.bind(7, row.outcome.rawValue); s.bind(8, row.pod); s.bind(9, row.key)
+                s.bind(10, row.runTime?.microseconds)
                 try s.step(path: path)
             }
         }
@@ -265,8 +284,8 @@ struct RowBatch: Sendable {
                             path: String, run: Int64, first: Int64) throws {
         let insert = try MultiRowInsert(db, table: "series", head: """
             INSERT INTO series (id, run_id, deployment, time_us, replicas, ready_pods, cpu_utilization,
-                memory_utilization, active_tasks, queue_depth, notifier_backlog)
-            """, columns: 11)
+                memory_utilization, active_tasks, queue_depth, notifier_backlog, pods, pending_pods, terminating_pods)
+            """, columns: 14)
         let deployments = StaticTexts(names)
         try insert.insert(count: rows.count, path: path) { s, o, n in
             let row = rows[n]
@@ -275,7 +294,8 @@ struct RowBatch: Sendable {
             s.bind(o + 5, Int64(row.replicas)); s.bind(o + 6, Int64(row.readyPods))
             s.bind(o + 7, orNull: row.cpuUtilization); s.bind(o + 8, orNull: row.memoryUtilization)
             s.bind(o + 9, Int64(row.activeTasks)); s.bind(o + 10, Int64(row.queueDepth))
-            s.bind(o + 11, orNull: row.notifierBacklog)
+            s.bind(o + 11, orNull: row.notifierBacklog); s.bind(o + 12, Int64(row.pods))
+            s.bind(o + 13, Int64(row.pendingPods)); s.bind(o + 14, Int64(row.terminatingPods))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import RunRecords
 
 /// Records one run into its own file, then commits it to the main database at once.
 ///
@@ -33,7 +34,7 @@ import GRDB
 /// `record` never throws: a failed batch (a violated `CHECK`, a full disk) is kept and thrown by
 /// ``commit(_:)``, and rows recorded after it are dropped. The recorder is safe to use from any
 /// one thread at a time (calls are serialized by a lock).
-public final class RunRecorder: @unchecked Sendable {
+public final class RunRecorder: SimulationRecorder, @unchecked Sendable {
     /// How the recorder buffers.
     public struct Options: Sendable {
         /// Rows (a sync's metrics count) per staging transaction.
@@ -67,12 +68,15 @@ public final class RunRecorder: @unchecked Sendable {
     private var closed = false
     /// Whether pod samples and task records are kept (detail level `sampled` or `all`).
     private let keepsDetail: Bool
+    /// Whether only one pod and one task in 16 is kept (detail level `sampled`).
+    private let sampled: Bool
 
     init(store: RunStore, metadata: RunMetadata, options: Options) throws {
         precondition(options.batchRows > 0 && options.batchesInFlight > 0, "RunRecorder.Options must be positive")
         self.store = store
         self.options = options
         self.keepsDetail = metadata.detailLevel != .off
+        self.sampled = metadata.detailLevel == .sampled
         self.inFlight = DispatchSemaphore(value: options.batchesInFlight)
         self.spares = SpareBatches(keeping: options.batchesInFlight + 1)
         let id = try store.reserveRunID()
@@ -131,81 +135,48 @@ public final class RunRecorder: @unchecked Sendable {
     /// What each metric is (type, name, target) is stored once per HPA and metric index
     /// (`hpa_metrics`), when first seen; a sync without metrics (its metrics step failed) adds
     /// none. A metric that differs from the one first stored at its index fails the run: an
-    /// HPA's spec does not change within a run.
-    ///
-    /// A convenience over ``recordSync(_:_:conditions:metricCount:definition:metric:error:)``, which
-    /// a simulation should prefer: it builds no row per sync.
-    public func record(_ row: HPASyncRow) {
-        let hpa = self.hpa(named: row.hpa)
-        let differing: Int? = lock.withLock {
-            let known = state.hpaMetrics[Int(hpa.index)]
-            return zip(known, row.metrics).enumerated().first { $0.element.0 != $0.element.1.definition }?.offset
-        }
-        if let differing {
-            failure.record(StoreError.sqlite(
-                path: stagingPath, operation: "insert into hpa_metrics",
-                message: "\(row.hpa) at \(row.time): metric \(differing) differs from the one stored first"))
-            return
-        }
-        recordSync(hpa, row.sample, conditions: conditionSet(row.conditions), metricCount: row.metrics.count,
-                   definition: { row.metrics[$0].definition }, metric: { row.metrics[$0].sample },
-                   error: { row.metrics[$0].error })
-    }
-
-    /// The number of the HPA named `name` in this run, declared on first use.
-    public func hpa(named name: String) -> RecordedHPA { lock.withLock { state.hpa(named: name) } }
-
-    /// The number of a list of conditions in this run (`hpa_condition_sets`), stored on first use.
-    public func conditionSet(_ conditions: [HPAConditionRow]) -> ConditionSetID {
-        lock.withLock { state.conditionSet(conditions) }
-    }
-
-    /// Appends one sync of `hpa` and its `metricCount` metrics, by number: nothing is built per
-    /// sync but the sync's values.
-    ///
-    /// `metric(i)` gives what metric `i` (in spec order) saw at this sync; `error(i)`, asked only
-    /// for a metric without a proposal, why it failed. `definition(i)` says what metric `i` is;
-    /// it is asked once per HPA and metric index, the first time a sync has that many metrics
-    /// (an HPA's spec does not change within a run).
-    public func recordSync(_ hpa: RecordedHPA, _ sync: HPASyncSample, conditions: ConditionSetID, metricCount: Int,
-                           definition: (Int) -> HPAMetricDefinition, metric: (Int) -> HPAMetricSample,
-                           error: (Int) -> String?) {
+    /// HPA's spec does not change within a run. Nothing is built per sync but the batch's numbers.
+    public func recordSync(_ sync: SyncRecord) {
         append { state in
-            if let problem = state.appendSync(hpa, sync, conditions: conditions, metricCount: metricCount,
-                                              definition: definition, metric: metric, error: error) {
-                failure.record(StoreError.sqlite(path: stagingPath, operation: "insert into hpa_sync_metrics",
-                                                 message: problem))
+            if let problem = state.appendSync(sync) {
+                failure.record(StoreError.sqlite(path: stagingPath, operation: "insert into hpa_syncs", message: problem))
             }
         }
     }
 
     /// Appends one scale event.
-    public func record(_ row: ScaleEventRow) { append { $0.batch.scaleEvents.append(row); $0.batch.count += 1 } }
-    /// Appends one time-series row (a convenience over ``recordSeries(_:_:)``).
-    public func record(_ row: SeriesRow) { recordSeries(deployment(named: row.deployment), row.sample) }
+    public func recordScale(_ scale: ScaleRecord) { append { $0.batch.scaleEvents.append(scale); $0.batch.count += 1 } }
 
-    /// The number of the deployment named `name` in this run, declared on first use.
-    public func deployment(named name: String) -> RecordedDeployment {
-        lock.withLock { state.deployment(named: name) }
+    /// Appends one time-series row.
+    public func recordSeries(_ point: SeriesPoint) { append { $0.appendSeries(point) } }
+
+    /// Appends one pod sample; ignored at detail `off`, and at `sampled` for the 15 pods in 16
+    /// that a stable hash of the pod's name leaves out (with all their samples; never by chance).
+    public func recordPod(_ pod: PodPoint) {
+        guard keepsDetail, !sampled || StableHash.fnv1a64(pod.pod) % 16 == 0 else { return }
+        append { $0.batch.podSamples.append(pod); $0.batch.count += 1 }
     }
 
-    /// Appends one time-series row of `deployment`, by number.
-    public func recordSeries(_ deployment: RecordedDeployment, _ sample: SeriesSample) {
-        append { $0.appendSeries(deployment, sample) }
+    /// Appends one task record; ignored at detail `off`, and at `sampled` for the 15 tasks in 16
+    /// that a stable hash of the task's key leaves out.
+    public func recordTask(_ task: TaskRecord) {
+        guard keepsDetail, !sampled || StableHash.fnv1a64(task.key) % 16 == 0 else { return }
+        append { $0.batch.taskRecords.append(task); $0.batch.count += 1 }
     }
-    /// Appends one task class's results.
-    public func record(_ row: ClassResultRow) { append { $0.batch.classResults.append(row); $0.batch.count += 1 } }
-    /// Appends one deployment's results.
-    public func record(_ row: DeploymentResultRow) { append { $0.batch.deploymentResults.append(row); $0.batch.count += 1 } }
-    /// Appends one pod sample; ignored when the run's detail level is `off`.
-    public func record(_ row: PodSampleRow) {
-        guard keepsDetail else { return }
-        append { $0.batch.podSamples.append(row); $0.batch.count += 1 }
-    }
-    /// Appends one task record; ignored when the run's detail level is `off`.
-    public func record(_ row: TaskRecordRow) {
-        guard keepsDetail else { return }
-        append { $0.batch.taskRecords.append(row); $0.batch.count += 1 }
+
+    /// Appends a finished run's results: one row per task class and per deployment, and the
+    /// run-wide figures (events, notifications, the notifier's backlog maximum) on its `runs` row.
+    /// `notifiers` names the deployments that are notifiers (their `notifier_backlog_max`).
+    public func recordResults(_ result: SimulationResult, notifiers: [String] = []) {
+        append { state in
+            state.batch.classResults.append(contentsOf: result.classes)
+            state.batch.deploymentResults.append(contentsOf: result.deployments)
+            for name in notifiers {
+                state.batch.notifierBacklogMax[name] = Int64(result.notifierBacklogMaximum.rounded(.up))
+            }
+            state.batch.count += result.classes.count + result.deployments.count
+            state.runFigures = (Int64(result.eventsProcessed), Int64(result.notifications), result.notifierBacklogMaximum)
+        }
     }
 
     /// Writes what is buffered, then commits the run in one short transaction of the main
@@ -223,8 +194,15 @@ public final class RunRecorder: @unchecked Sendable {
         do {
             flushLocked()
             let run = runID
+            let figures = state.runFigures
             try stagingQueue.writeWithoutTransaction { db in   // after every queued batch
                 try RunRow.finish(outcome, id: run, in: db)
+                if let figures {
+                    try db.execute(sql: """
+                        UPDATE runs SET events_processed = ?, notifications = ?, notifier_backlog_maximum = ?
+                        WHERE id = ?
+                        """, arguments: [figures.events, figures.notifications, figures.backlogMaximum, run])
+                }
             }
             if let error = failure.first { throw error }
             try stagingQueue.close()

@@ -22,9 +22,7 @@ extension Runs {
             abstract: "Re-derive every stored HPA decision from the database and compare.",
             discussion: "Exit status 1 when a stored decision is not reproduced.")
         @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
-        @OptionGroup var store: StoreOptions
-
-        func validate() throws { try store.validateForReading() }
+        @OptionGroup var store: DatabaseOption
 
         func run() throws {
             let report = try store.open { try RunReplay.verify(RunID(id), in: $0) }
@@ -37,9 +35,7 @@ extension Runs {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the stored runs, oldest first.")
-        @OptionGroup var store: StoreOptions
-
-        func validate() throws { try store.validateForReading() }
+        @OptionGroup var store: DatabaseOption
 
         func run() throws {
             let runs = try store.open { try $0.runs() }
@@ -56,15 +52,11 @@ extension Runs {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a run and its results.")
         @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
-        @OptionGroup var store: StoreOptions
-
-        func validate() throws { try store.validateForReading() }
+        @OptionGroup var store: DatabaseOption
 
         func run() throws {
             let id = RunID(self.id)
-            let (run, classes, deployments) = try store.open { s in
-                (try s.run(id), try s.classResults(of: id), try s.deploymentResults(of: id))
-            }
+            let (run, stored) = try store.open { s in (try s.run(id), try s.results(of: id)) }
             let m = run.metadata
             let wall = run.outcome.finishedAt.timeIntervalSince(m.startedAt)
             print("""
@@ -77,25 +69,12 @@ extension Runs {
                 Tool:        hpa-sim \(m.toolVersion)
                 """)
             if let message = run.outcome.message { print("Message:     \(message)") }
-            print("\nTask classes")
-            print(textTable(
-                header: ["CLASS", "COMPLETED", "FAILED", "TIMED OUT", "INT. SCALE-DOWN", "INT. OOM",
-                         "WAIT P50", "P95", "P99", "MAX"],
-                rows: classes.map { c in
-                    [c.taskClass, String(c.completed), String(c.failed), String(c.timedOut),
-                     String(c.interruptedByScaleDown), String(c.interruptedByOOM),
-                     orDash(c.queueWaitP50), orDash(c.queueWaitP95), orDash(c.queueWaitP99), orDash(c.queueWaitMax)]
-                }))
-            print("\nDeployments")
-            print(textTable(
-                header: ["DEPLOYMENT", "POD-HOURS", "MEAN REPLICAS", "PEAK", "AT MAX", "SCALE EVENTS", "FLAPS",
-                         "CPU %", "MEMORY %", "BACKLOG MAX"],
-                rows: deployments.map { d in
-                    [d.deployment, fixed(d.podHours), fixed(d.meanReplicas), String(d.peakReplicas),
-                     orDash(d.timeAtMaxReplicas), String(d.scaleEvents), String(d.flaps),
-                     d.meanCPUUtilization.map(fixed) ?? "-", d.meanMemoryUtilization.map(fixed) ?? "-",
-                     d.notifierBacklogMax.map(String.init) ?? "-"]
-                }))
+            if !stored.complete {
+                print("Note:        stored by an hpa-sim before schema version 8: arrivals, re-queues, events and "
+                      + "other figures it did not keep show as 0")
+            }
+            print("")
+            print(Summary(stored.result))
         }
     }
 
@@ -109,7 +88,7 @@ extension Runs {
         @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.",
                                                           valueName: "path"))
         var output: String?
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var store: DatabaseOption
 
         /// The formats `export` writes (``ExportFormat``'s cases, as choices).
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -118,7 +97,6 @@ extension Runs {
         }
 
         func validate() throws {
-            try store.validateForReading()
             guard RunStore.exportableTables.contains(table) else {
                 throw ValidationError("--table: expected one of \(RunStore.exportableTables.joined(separator: ", ")), "
                                       + "found \"\(table)\"")
@@ -135,9 +113,7 @@ extension Runs {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a run and all its rows.")
         @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
-        @OptionGroup var store: StoreOptions
-
-        func validate() throws { try store.validateForReading() }
+        @OptionGroup var store: DatabaseOption
 
         func run() throws {
             try store.open { try $0.delete(RunID(id)) }
@@ -146,12 +122,7 @@ extension Runs {
     }
 }
 
-extension StoreOptions {
-    /// `runs` commands read an existing database: `--no-store` makes no sense there.
-    func validateForReading() throws {
-        if noStore { throw ValidationError("--no-store applies to `run` only; `runs` reads the database at --db") }
-    }
-
+extension DatabaseOption {
     /// Opens the existing database and runs `body`; a store error prints and exits with status 2.
     func open<T>(_ body: (RunStore) throws -> T) throws -> T {
         guard FileManager.default.fileExists(atPath: db) else {
@@ -217,5 +188,3 @@ private func wallClock(_ date: Date) -> String {
     return formatter.string(from: date)
 }
 
-private func orDash(_ duration: SimDuration?) -> String { duration?.description ?? "-" }
-private func fixed(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -11,3 +11,9 @@ struct StoreOptions: ParsableArguments {
     /// The database to store a run in, or nil with `--no-store`.
     var destination: String? { noStore ? nil : db }
 }
+
+/// `--db` alone: the database a `runs` command reads (it never stores, so it has no `--no-store`).
+struct DatabaseOption: ParsableArguments {
+    @Option(help: ArgumentHelp("The run database (SQLite).", valueName: "path"))
+    var db: String = "hpa-sim.sqlite"
+}

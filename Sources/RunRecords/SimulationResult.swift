@@ -98,9 +98,9 @@ public struct DeploymentResult: Hashable, Sendable {
     /// Scale events reversing the previous one's direction within the flapping window.
     public var flaps: Int
     /// ∫ CPU used ÷ ∫ CPU requested, over the time containers ran (nil without requests).
-    public var meanCPUUtilization: Double?
+    public var meanCPUUtilization: Utilization?
     /// ∫ memory used ÷ ∫ memory requested, likewise.
-    public var meanMemoryUtilization: Double?
+    public var meanMemoryUtilization: Utilization?
     /// Containers killed for exceeding their memory limit.
     public var oomKills: Int
     /// Pods created over the run (the starting ones included).
@@ -108,8 +108,8 @@ public struct DeploymentResult: Hashable, Sendable {
 
     public init(name: String, podHours: Double = 0, meanReplicas: Double = 0, maxReplicas: Int32 = 0,
                 minReplicas: Int32 = 0, timeAtMaxReplicas: SimDuration? = nil, scaleEvents: Int = 0,
-                scaleUps: Int = 0, scaleDowns: Int = 0, flaps: Int = 0, meanCPUUtilization: Double? = nil,
-                meanMemoryUtilization: Double? = nil, oomKills: Int = 0, podsCreated: Int = 0) {
+                scaleUps: Int = 0, scaleDowns: Int = 0, flaps: Int = 0, meanCPUUtilization: Utilization? = nil,
+                meanMemoryUtilization: Utilization? = nil, oomKills: Int = 0, podsCreated: Int = 0) {
         self.name = name; self.podHours = podHours; self.meanReplicas = meanReplicas
         self.maxReplicas = maxReplicas; self.minReplicas = minReplicas; self.timeAtMaxReplicas = timeAtMaxReplicas
         self.scaleEvents = scaleEvents; self.scaleUps = scaleUps; self.scaleDowns = scaleDowns; self.flaps = flaps

@@ -38,7 +38,7 @@ public struct Summary: CustomStringConvertible, Sendable {
     }
 
     private func format(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
-    private func percent(_ value: Double?) -> String { value.map { String(format: "%.1f %%", $0 * 100) } ?? "-" }
+    private func percent(_ value: Utilization?) -> String { value?.description ?? "-" }
 
     /// Left-aligned first column, right-aligned numbers.
     private func table(_ rows: [[String]]) -> [String] {
