@@ -17,8 +17,7 @@ struct Lints {
         var out: [Diagnostic] = []
         let spec = manifest.hpa.spec
         let minimum = Int(spec.minReplicas ?? 1), maximum = Int(spec.maxReplicas)
-        let up = ScalingRulesView(spec.behavior?.scaleUp, direction: .scaleUp, controller: controller)
-        let down = ScalingRulesView(spec.behavior?.scaleDown, direction: .scaleDown, controller: controller)
+        let (up, down) = ScalingRulesView.both(spec.behavior, configuration: controller)
         func warn(_ lint: String, _ field: String, _ message: String, _ explanation: String) {
             guard !settings.disabled.contains(lint) else { return }
             let line = manifest.fieldLines[field] ?? manifest.fieldLines[field + ".type"] ?? manifest.location.line
@@ -68,7 +67,7 @@ struct Lints {
                  so it can be deleted with no effect (with no scale events in the policies' periods).
                  Formula: scale-up Pods r+v, Percent ceil(r·(1+v/100)); scale-down Pods r−v, Percent trunc(r·(1−v/100));
                  selectPolicy Max takes the largest change, Min the smallest; limits are clamped to [minReplicas, maxReplicas].
-                 Limits with it: \(counts.map { "\($0)→\(view.selected(view.policies, from: $0, minimum: minimum, maximum: maximum) ?? $0)" }.joined(separator: ", ")).
+                 Limits with it: \(counts.map { "\($0)→\(view.selected(view.policies, from: $0, minimum: minimum, maximum: maximum))" }.joined(separator: ", ")).
                  """)
         }
     }
@@ -82,7 +81,8 @@ struct Lints {
         var total: Int64 = up.window.microseconds
         var first = true
         while r < maximum {
-            guard let next = up.selected(up.policies, from: r, minimum: minimum, maximum: maximum), next > r else {
+            let next = up.selected(up.policies, from: r, minimum: minimum, maximum: maximum)
+            guard next > r else {
                 warn("slow-scale-up", "spec.behavior.scaleUp",
                      "scale-up can never reach maxReplicas \(maximum): it stops at \(r) (selectPolicy \(up.select.rawValue))",
                      "The scale-up policies allow no step above \(r) replicas.")
@@ -136,23 +136,43 @@ struct Lints {
              """)
     }
 
+    /// The per-pod values of a Pods metric, as ratios to its target, at which the controller's
+    /// proposal stays at `replicas` (every pod ready and reporting).
+    ///
+    /// `calcPlainMetricReplicas` (replica_calculator.go) keeps the count when the ratio is inside
+    /// the tolerance band (closed: `1 − down ≤ ratio ≤ 1 + up`, the controller's own tolerances)
+    /// or when `ceil(ratio · r) = r`, i.e. `ratio > (r − 1)/r`; so the lower edge is whichever of
+    /// the two is lower, included only when it is the tolerance edge.
+    struct PodsDeadBand: Hashable {
+        var lower: Double
+        var lowerIncluded: Bool
+        var upper: Double
+        func contains(_ ratio: Double) -> Bool { (lowerIncluded ? ratio >= lower : ratio > lower) && ratio <= upper }
+    }
+
+    /// The Pods dead band at `replicas` with the controller's tolerances of `up` and `down`.
+    func podsDeadBand(replicas: Int, up: ScalingRulesView, down: ScalingRulesView) -> PodsDeadBand {
+        let r = Double(replicas)
+        let tolerated = 1 - down.tolerance, rounded = (r - 1) / r
+        return PodsDeadBand(lower: min(tolerated, rounded), lowerIncluded: tolerated <= rounded, upper: 1 + up.tolerance)
+    }
+
     private func podsDeadBand(_ name: String, target: Quantity, up: ScalingRulesView, down: ScalingRulesView,
                               minimum: Int, field: String, warn: Warn) {
         guard minimum >= 1 else { return }
-        let r = Double(minimum)
-        let lower = min(1 - down.tolerance, (r - 1) / r)
-        let upper = 1 + up.tolerance
-        let width = upper - lower
+        let band = podsDeadBand(replicas: minimum, up: up, down: down)
+        let width = band.upper - band.lower
         guard width >= settings.podsMetricDeadBand else { return }
         let t = target.doubleValue
         func fmt(_ x: Double) -> String { abs(x - x.rounded()) < 1e-9 ? String(Int(x.rounded())) : String(format2: x) }
         warn("pods-metric-dead-band", field,
-             "Pods metric \(name) is insensitive at \(minimum) replicas: nothing changes while its per-pod value stays within (\(fmt(lower * t)), \(fmt(upper * t))] for target \(target.text)",
+             "Pods metric \(name) is insensitive at \(minimum) replicas: nothing changes while its per-pod value stays within \(band.lowerIncluded ? "[" : "(")\(fmt(band.lower * t)), \(fmt(band.upper * t))] for target \(target.text)",
              """
              At r replicas the controller scales up only when the per-pod value exceeds (1 + tolerance) × target, and
              scales down only when ceil(ratio × r) < r and ratio < 1 − tolerance, i.e. ratio ≤ (r − 1)/r.
-             Formula: band = (min(1 − tolerance, (r − 1)/r), 1 + tolerance] × target; at r = \(minimum) with tolerance
-             \(fmt(down.tolerance)) it spans \(fmt(width * 100))% of the target (threshold lints.podsMetricDeadBand \(fmt(settings.podsMetricDeadBand * 100))%).
+             Formula: band = (min(1 − tolerance, (r − 1)/r), 1 + tolerance] × target (closed below when 1 − tolerance is the
+             lower edge); at r = \(minimum) with tolerance \(fmt(down.tolerance)) it spans \(fmt(width * 100))% of the target
+             (threshold lints.podsMetricDeadBand \(fmt(settings.podsMetricDeadBand * 100))%).
              """)
     }
 
