@@ -72,40 +72,71 @@ struct Lints {
         }
     }
 
-    /// Time from minReplicas to maxReplicas under sustained load.
-    private func slowScaleUp(_ up: ScalingRulesView, minimum: Int, maximum: Int, warn: Warn) {
-        guard minimum < maximum else { return }
+    /// The replica counts from minReplicas to maxReplicas under sustained load, and how long the
+    /// walk takes at least; `reached` is false when the scale-up rules stop short of maxReplicas.
+    struct ScaleUpPath: Hashable {
+        var replicas: [Int]
+        var time: SimDuration
+        var reached: Bool
+    }
+
+    /// The scale-up path under a recommendation of `maximum` at every sync: each step goes where
+    /// the controller's limits allow (`ScalingRulesView.selected`). With `behavior` a step after the
+    /// first waits for its binding policy's period, rounded up to whole sync periods (an event exactly
+    /// `periodSeconds` old no longer counts), after the scale-up window; on the legacy path each sync
+    /// takes one step.
+    func scaleUpPath(_ up: ScalingRulesView, minimum: Int, maximum: Int) -> ScaleUpPath {
         let sync = max(controller.syncPeriod.microseconds, 1)
         var r = minimum
-        var path = ["\(r)"]
+        var path = [r]
         var total: Int64 = up.window.microseconds
         var first = true
         while r < maximum {
             let next = up.selected(up.policies, from: r, minimum: minimum, maximum: maximum)
-            guard next > r else {
-                warn("slow-scale-up", "spec.behavior.scaleUp",
-                     "scale-up can never reach maxReplicas \(maximum): it stops at \(r) (selectPolicy \(up.select.rawValue))",
-                     "The scale-up policies allow no step above \(r) replicas.")
-                return
-            }
-            let binding = up.policies.first { min(up.limit($0, from: r), maximum) == next } ?? up.policies[0]
+            guard next > r else { return ScaleUpPath(replicas: path, time: SimDuration(microseconds: total), reached: false) }
             if !first {
-                let period = Int64(binding.periodSeconds) * 1_000_000
-                total += (period + sync - 1) / sync * sync
+                if up.legacy {
+                    total += sync
+                } else if let binding = up.policies.first(where: { min(up.limit($0, from: r), maximum) == next }) ?? up.policies.first {
+                    let period = Int64(binding.periodSeconds) * 1_000_000
+                    total += (period + sync - 1) / sync * sync
+                }
             }
             first = false
             r = next
-            path.append("\(r)")
+            path.append(r)
         }
-        let time = SimDuration(microseconds: total)
+        return ScaleUpPath(replicas: path, time: SimDuration(microseconds: total), reached: true)
+    }
+
+    /// Time from minReplicas to maxReplicas under sustained load.
+    private func slowScaleUp(_ up: ScalingRulesView, minimum: Int, maximum: Int, warn: Warn) {
+        guard minimum < maximum else { return }
+        let walk = scaleUpPath(up, minimum: minimum, maximum: maximum)
+        guard walk.reached else {
+            let r = walk.replicas.last ?? minimum
+            warn("slow-scale-up", "spec.behavior.scaleUp",
+                 "scale-up can never reach maxReplicas \(maximum): it stops at \(r) (selectPolicy \(up.select.rawValue))",
+                 "The scale-up policies allow no step above \(r) replicas.")
+            return
+        }
+        let time = walk.time
         guard time > settings.scaleUpTimeThreshold else { return }
+        let formula = up.legacy
+            ? """
+              Formula (no spec.behavior: the controller's legacy limit): each sync allows at most
+              max(scaleUpLimitFactor · r, scaleUpLimitMinimum) replicas, so T = (steps − 1) · syncPeriod.
+              """
+            : """
+              Formula: T = scaleUp.stabilizationWindowSeconds + Σ over steps after the first of ⌈periodSeconds / syncPeriod⌉ · syncPeriod,
+              where each step goes to the selected policy limit (an event exactly periodSeconds old no longer counts).
+              """
         warn("slow-scale-up", "spec.behavior.scaleUp",
-             "scale-up from minReplicas \(minimum) to maxReplicas \(maximum) takes at least \(time) (\(path.joined(separator: " → "))), longer than \(settings.scaleUpTimeThreshold)",
+             "scale-up from minReplicas \(minimum) to maxReplicas \(maximum) takes at least \(time) (\(walk.replicas.map(String.init).joined(separator: " → "))), longer than \(settings.scaleUpTimeThreshold)",
              """
              Under a sustained overload the controller can add pods only as fast as the scale-up policies allow:
              a burst is served by too few pods for that long (plus pod start-up).
-             Formula: T = scaleUp.stabilizationWindowSeconds + Σ over steps after the first of ⌈periodSeconds / syncPeriod⌉ · syncPeriod,
-             where each step goes to the selected policy limit (an event exactly periodSeconds old no longer counts).
+             \(formula)
              Threshold: lints.scaleUpTimeThreshold (\(settings.scaleUpTimeThreshold)).
              """)
     }
@@ -170,9 +201,9 @@ struct Lints {
              """
              At r replicas the controller scales up only when the per-pod value exceeds (1 + tolerance) × target, and
              scales down only when ceil(ratio × r) < r and ratio < 1 − tolerance, i.e. ratio ≤ (r − 1)/r.
-             Formula: band = (min(1 − tolerance, (r − 1)/r), 1 + tolerance] × target (closed below when 1 − tolerance is the
-             lower edge); at r = \(minimum) with tolerance \(fmt(down.tolerance)) it spans \(fmt(width * 100))% of the target
-             (threshold lints.podsMetricDeadBand \(fmt(settings.podsMetricDeadBand * 100))%).
+             Formula: band = (min(1 − tolerance, (r − 1)/r), 1 + tolerance] × target; at r = \(minimum) with tolerance
+             \(fmt(down.tolerance)) it spans \(fmt(width * 100))% of the target (threshold lints.podsMetricDeadBand \(fmt(settings.podsMetricDeadBand * 100))%).
+             The band is closed below ([) when 1 − tolerance is its lower edge: the controller keeps its count at exactly that ratio.
              """)
     }
 

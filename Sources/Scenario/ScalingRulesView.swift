@@ -10,13 +10,17 @@ internal import SimTime
 /// controller's flag in whole seconds); the tolerance is `ControllerConfiguration.tolerances(for:)`
 /// (the flag, or `behavior.*.tolerance` through `approximateDouble` when `HPAConfigurableTolerance`
 /// is on); every limit is the controller's `RateLimit` / `convertWithBehaviorRate` with an empty
-/// history. A manifest without `behavior` is linted with the API defaults of an empty one.
+/// history. Without `behavior` the controller takes its legacy path (`normalizeDesiredReplicas`):
+/// no policies, at most `max(scaleUpLimitFactor · r, scaleUpLimitMinimum)` each sync
+/// (`convertLegacy`), and the scale-down window is the flag.
 struct ScalingRulesView {
     enum Direction: String { case scaleUp, scaleDown }
     var direction: Direction
     /// Both directions, resolved (the limits need the whole behavior).
     private var behavior: ResolvedBehavior
     private var controller: HorizontalPodAutoscalerController
+    /// The HPA has no `behavior`: the controller's legacy path.
+    var legacy: Bool
     /// Whether the policies were written (not API defaults).
     var policiesExplicit: Bool
     /// This direction's tolerance, as the controller's replica calculator uses it.
@@ -24,9 +28,14 @@ struct ScalingRulesView {
 
     /// This direction's rules with every field decided.
     var rules: ResolvedScalingRules { direction == .scaleUp ? behavior.scaleUp : behavior.scaleDown }
-    var policies: [HPAScalingPolicy] { rules.policies }
+    /// The policies in force; none on the legacy path.
+    var policies: [HPAScalingPolicy] { legacy ? [] : rules.policies }
     var select: ScalingPolicySelect { rules.selectPolicy }
-    var window: SimDuration { .seconds(Int64(rules.stabilizationWindowSeconds)) }
+    /// The stabilization window in force (legacy: none up, the flag down).
+    var window: SimDuration {
+        guard legacy else { return .seconds(Int64(rules.stabilizationWindowSeconds)) }
+        return direction == .scaleUp ? .zero : controller.configuration.downscaleStabilizationWindow
+    }
 
     /// The scale-up and scale-down views of `behavior` under `configuration`.
     static func both(_ behavior: HorizontalPodAutoscalerBehavior?, configuration: ControllerConfiguration)
@@ -34,9 +43,9 @@ struct ScalingRulesView {
         let controller = HorizontalPodAutoscalerController(configuration: configuration)
         let resolved = controller.resolvedBehavior(behavior ?? HorizontalPodAutoscalerBehavior())
         let tolerances = configuration.tolerances(for: behavior)
-        return (ScalingRulesView(direction: .scaleUp, behavior: resolved, controller: controller,
+        return (ScalingRulesView(direction: .scaleUp, behavior: resolved, controller: controller, legacy: behavior == nil,
                                  policiesExplicit: behavior?.scaleUp?.policies != nil, tolerance: tolerances.scaleUp),
-                ScalingRulesView(direction: .scaleDown, behavior: resolved, controller: controller,
+                ScalingRulesView(direction: .scaleDown, behavior: resolved, controller: controller, legacy: behavior == nil,
                                  policiesExplicit: behavior?.scaleDown?.policies != nil, tolerance: tolerances.scaleDown))
     }
 
@@ -57,14 +66,19 @@ struct ScalingRulesView {
 
     /// Where the controller goes from `replicas` when pushed to the bound (`maximum` up, `minimum`
     /// down) with only `policies` in this direction and no scale events: the `desired` of
-    /// `convertWithBehaviorRate` (`selectPolicy`, policy limits, then `[minReplicas, maxReplicas]`).
+    /// `convertWithBehaviorRate` (`selectPolicy`, policy limits, then `[minReplicas, maxReplicas]`),
+    /// or on the legacy path of `convertLegacy` (`policies` is then ignored).
     func selected(_ policies: [HPAScalingPolicy], from replicas: Int, minimum: Int, maximum: Int) -> Int {
+        let goal = direction == .scaleUp ? maximum : minimum
+        if legacy {
+            return Int(controller.convertLegacy(current: Int32(clamping: replicas), stabilized: Int32(clamping: goal),
+                                                min: Int32(clamping: minimum), max: Int32(clamping: maximum)).desired)
+        }
         var rules = behavior
         switch direction {
         case .scaleUp: rules.scaleUp.policies = policies
         case .scaleDown: rules.scaleDown.policies = policies
         }
-        let goal = direction == .scaleUp ? maximum : minimum
         return Int(controller.convertWithBehaviorRate(
             current: Int32(clamping: replicas), stabilized: Int32(clamping: goal), min: Int32(clamping: minimum),
             max: Int32(clamping: maximum), rules: rules, history: ScalingHistory(), now: .zero).desired)

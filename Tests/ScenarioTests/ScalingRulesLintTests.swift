@@ -105,4 +105,52 @@ struct ScalingRulesLintTests {
         // With room for 56, Percent 10 decides at 50 replicas only through float64 rounding (exactly, 55 = 50 + 5).
         #expect(!Self.controllerSaysDead(Self.percentAndPodsHPA(maxReplicas: 56), policy: 0))
     }
+
+    /// The replicas the controller's normalization walks through, one sync at a time from
+    /// minReplicas under a recommendation of maxReplicas (scale events stored as `reconcile`
+    /// stores them), and the time at which it reaches maxReplicas; nil if it does not in 10 000 syncs.
+    static func controllerWalk(_ spec: HorizontalPodAutoscalerSpec, configuration: ControllerConfiguration)
+        -> (replicas: [Int], time: SimDuration)? {
+        let controller = HorizontalPodAutoscalerController(configuration: configuration)
+        let rules = spec.behavior.map(controller.resolvedBehavior)
+        var history = ScalingHistory(recommendations: [])
+        var current = spec.minReplicas ?? 1
+        var replicas = [Int(current)]
+        var now = SimTime.zero
+        for _ in 0..<10_000 {
+            let result = controller.normalize(recommendation: spec.maxReplicas, current: current, spec: spec,
+                                              history: history, now: now)
+            history = result.history
+            if result.desired != current {
+                history.storeScaleEvent(rules: rules, previous: current, new: result.desired, now: now)
+                current = result.desired
+                replicas.append(Int(current))
+            }
+            if current == spec.maxReplicas { return (replicas, now - SimTime.zero) }
+            now += configuration.syncPeriod
+        }
+        return nil
+    }
+
+    static let walks: [(String, HorizontalPodAutoscalerBehavior?, Int32)] = [
+        ("no behavior: the legacy limit max(2r, 4) each sync", nil, 100),
+        ("scale-up Pods 1 per 60 s", HorizontalPodAutoscalerBehavior(scaleUp: HPAScalingRules(
+            policies: [HPAScalingPolicy(type: .pods, value: 1, periodSeconds: 60)])), 20),
+        ("scale-up API defaults, Max of Pods 4 and Percent 100 per 15 s",
+         HorizontalPodAutoscalerBehavior(scaleUp: HPAScalingRules()), 50),
+    ]
+
+    @Test("slow-scale-up walks the path the controller's normalization walks, in the same time", arguments: walks)
+    func scaleUpPathIsTheControllers(_ label: String, _ behavior: HorizontalPodAutoscalerBehavior?, _ maxReplicas: Int32) throws {
+        let configuration = ControllerConfiguration()
+        let spec = HorizontalPodAutoscalerSpec(scaleTargetRef: CrossVersionObjectReference(name: "web"), minReplicas: 1,
+                                               maxReplicas: maxReplicas, behavior: behavior)
+        let lints = Lints(controller: configuration, pipeline: .init(), settings: .init())
+        let walk = lints.scaleUpPath(ScalingRulesView.both(behavior, configuration: configuration).up,
+                                     minimum: 1, maximum: Int(maxReplicas))
+        let controller = try #require(Self.controllerWalk(spec, configuration: configuration), "\(label)")
+        #expect(walk.reached)
+        #expect(walk.replicas == controller.replicas, "\(label)")
+        #expect(walk.time == controller.time, "\(label)")
+    }
 }
