@@ -17,8 +17,7 @@ struct Lints {
         var out: [Diagnostic] = []
         let spec = manifest.hpa.spec
         let minimum = Int(spec.minReplicas ?? 1), maximum = Int(spec.maxReplicas)
-        let up = ScalingRulesView(spec.behavior?.scaleUp, direction: .scaleUp, controller: controller)
-        let down = ScalingRulesView(spec.behavior?.scaleDown, direction: .scaleDown, controller: controller)
+        let (up, down) = ScalingRulesView.both(spec.behavior, configuration: controller)
         func warn(_ lint: String, _ field: String, _ message: String, _ explanation: String) {
             guard !settings.disabled.contains(lint) else { return }
             let line = manifest.fieldLines[field] ?? manifest.fieldLines[field + ".type"] ?? manifest.location.line
@@ -68,44 +67,76 @@ struct Lints {
                  so it can be deleted with no effect (with no scale events in the policies' periods).
                  Formula: scale-up Pods r+v, Percent ceil(r·(1+v/100)); scale-down Pods r−v, Percent trunc(r·(1−v/100));
                  selectPolicy Max takes the largest change, Min the smallest; limits are clamped to [minReplicas, maxReplicas].
-                 Limits with it: \(counts.map { "\($0)→\(view.selected(view.policies, from: $0, minimum: minimum, maximum: maximum) ?? $0)" }.joined(separator: ", ")).
+                 Limits with it: \(counts.map { "\($0)→\(view.selected(view.policies, from: $0, minimum: minimum, maximum: maximum))" }.joined(separator: ", ")).
                  """)
         }
+    }
+
+    /// The replica counts from minReplicas to maxReplicas under sustained load, and how long the
+    /// walk takes at least; `reached` is false when the scale-up rules stop short of maxReplicas.
+    struct ScaleUpPath: Hashable {
+        var replicas: [Int]
+        var time: SimDuration
+        var reached: Bool
+    }
+
+    /// The scale-up path under a recommendation of `maximum` at every sync: each step goes where
+    /// the controller's limits allow (`ScalingRulesView.selected`). With `behavior` a step after the
+    /// first waits for its binding policy's period, rounded up to whole sync periods (an event exactly
+    /// `periodSeconds` old no longer counts), after the scale-up window; on the legacy path each sync
+    /// takes one step.
+    func scaleUpPath(_ up: ScalingRulesView, minimum: Int, maximum: Int) -> ScaleUpPath {
+        let sync = max(controller.syncPeriod.microseconds, 1)
+        var r = minimum
+        var path = [r]
+        var total: Int64 = up.window.microseconds
+        var first = true
+        while r < maximum {
+            let next = up.selected(up.policies, from: r, minimum: minimum, maximum: maximum)
+            guard next > r else { return ScaleUpPath(replicas: path, time: SimDuration(microseconds: total), reached: false) }
+            if !first {
+                if up.legacy {
+                    total += sync
+                } else if let binding = up.policies.first(where: { min(up.limit($0, from: r), maximum) == next }) ?? up.policies.first {
+                    let period = Int64(binding.periodSeconds) * 1_000_000
+                    total += (period + sync - 1) / sync * sync
+                }
+            }
+            first = false
+            r = next
+            path.append(r)
+        }
+        return ScaleUpPath(replicas: path, time: SimDuration(microseconds: total), reached: true)
     }
 
     /// Time from minReplicas to maxReplicas under sustained load.
     private func slowScaleUp(_ up: ScalingRulesView, minimum: Int, maximum: Int, warn: Warn) {
         guard minimum < maximum else { return }
-        let sync = max(controller.syncPeriod.microseconds, 1)
-        var r = minimum
-        var path = ["\(r)"]
-        var total: Int64 = up.window.microseconds
-        var first = true
-        while r < maximum {
-            guard let next = up.selected(up.policies, from: r, minimum: minimum, maximum: maximum), next > r else {
-                warn("slow-scale-up", "spec.behavior.scaleUp",
-                     "scale-up can never reach maxReplicas \(maximum): it stops at \(r) (selectPolicy \(up.select.rawValue))",
-                     "The scale-up policies allow no step above \(r) replicas.")
-                return
-            }
-            let binding = up.policies.first { min(up.limit($0, from: r), maximum) == next } ?? up.policies[0]
-            if !first {
-                let period = Int64(binding.periodSeconds) * 1_000_000
-                total += (period + sync - 1) / sync * sync
-            }
-            first = false
-            r = next
-            path.append("\(r)")
+        let walk = scaleUpPath(up, minimum: minimum, maximum: maximum)
+        guard walk.reached else {
+            let r = walk.replicas.last ?? minimum
+            warn("slow-scale-up", "spec.behavior.scaleUp",
+                 "scale-up can never reach maxReplicas \(maximum): it stops at \(r) (selectPolicy \(up.select.rawValue))",
+                 "The scale-up policies allow no step above \(r) replicas.")
+            return
         }
-        let time = SimDuration(microseconds: total)
+        let time = walk.time
         guard time > settings.scaleUpTimeThreshold else { return }
+        let formula = up.legacy
+            ? """
+              Formula (no spec.behavior: the controller's legacy limit): each sync allows at most
+              max(scaleUpLimitFactor · r, scaleUpLimitMinimum) replicas, so T = (steps − 1) · syncPeriod.
+              """
+            : """
+              Formula: T = scaleUp.stabilizationWindowSeconds + Σ over steps after the first of ⌈periodSeconds / syncPeriod⌉ · syncPeriod,
+              where each step goes to the selected policy limit (an event exactly periodSeconds old no longer counts).
+              """
         warn("slow-scale-up", "spec.behavior.scaleUp",
-             "scale-up from minReplicas \(minimum) to maxReplicas \(maximum) takes at least \(time) (\(path.joined(separator: " → "))), longer than \(settings.scaleUpTimeThreshold)",
+             "scale-up from minReplicas \(minimum) to maxReplicas \(maximum) takes at least \(time) (\(walk.replicas.map(String.init).joined(separator: " → "))), longer than \(settings.scaleUpTimeThreshold)",
              """
              Under a sustained overload the controller can add pods only as fast as the scale-up policies allow:
              a burst is served by too few pods for that long (plus pod start-up).
-             Formula: T = scaleUp.stabilizationWindowSeconds + Σ over steps after the first of ⌈periodSeconds / syncPeriod⌉ · syncPeriod,
-             where each step goes to the selected policy limit (an event exactly periodSeconds old no longer counts).
+             \(formula)
              Threshold: lints.scaleUpTimeThreshold (\(settings.scaleUpTimeThreshold)).
              """)
     }
@@ -136,23 +167,43 @@ struct Lints {
              """)
     }
 
+    /// The per-pod values of a Pods metric, as ratios to its target, at which the controller's
+    /// proposal stays at `replicas` (every pod ready and reporting).
+    ///
+    /// `calcPlainMetricReplicas` (replica_calculator.go) keeps the count when the ratio is inside
+    /// the tolerance band (closed: `1 − down ≤ ratio ≤ 1 + up`, the controller's own tolerances)
+    /// or when `ceil(ratio · r) = r`, i.e. `ratio > (r − 1)/r`; so the lower edge is whichever of
+    /// the two is lower, included only when it is the tolerance edge.
+    struct PodsDeadBand: Hashable {
+        var lower: Double
+        var lowerIncluded: Bool
+        var upper: Double
+        func contains(_ ratio: Double) -> Bool { (lowerIncluded ? ratio >= lower : ratio > lower) && ratio <= upper }
+    }
+
+    /// The Pods dead band at `replicas` with the controller's tolerances of `up` and `down`.
+    func podsDeadBand(replicas: Int, up: ScalingRulesView, down: ScalingRulesView) -> PodsDeadBand {
+        let r = Double(replicas)
+        let tolerated = 1 - down.tolerance, rounded = (r - 1) / r
+        return PodsDeadBand(lower: min(tolerated, rounded), lowerIncluded: tolerated <= rounded, upper: 1 + up.tolerance)
+    }
+
     private func podsDeadBand(_ name: String, target: Quantity, up: ScalingRulesView, down: ScalingRulesView,
                               minimum: Int, field: String, warn: Warn) {
         guard minimum >= 1 else { return }
-        let r = Double(minimum)
-        let lower = min(1 - down.tolerance, (r - 1) / r)
-        let upper = 1 + up.tolerance
-        let width = upper - lower
+        let band = podsDeadBand(replicas: minimum, up: up, down: down)
+        let width = band.upper - band.lower
         guard width >= settings.podsMetricDeadBand else { return }
         let t = target.doubleValue
         func fmt(_ x: Double) -> String { abs(x - x.rounded()) < 1e-9 ? String(Int(x.rounded())) : String(format2: x) }
         warn("pods-metric-dead-band", field,
-             "Pods metric \(name) is insensitive at \(minimum) replicas: nothing changes while its per-pod value stays within (\(fmt(lower * t)), \(fmt(upper * t))] for target \(target.text)",
+             "Pods metric \(name) is insensitive at \(minimum) replicas: nothing changes while its per-pod value stays within \(band.lowerIncluded ? "[" : "(")\(fmt(band.lower * t)), \(fmt(band.upper * t))] for target \(target.text)",
              """
              At r replicas the controller scales up only when the per-pod value exceeds (1 + tolerance) × target, and
              scales down only when ceil(ratio × r) < r and ratio < 1 − tolerance, i.e. ratio ≤ (r − 1)/r.
              Formula: band = (min(1 − tolerance, (r − 1)/r), 1 + tolerance] × target; at r = \(minimum) with tolerance
              \(fmt(down.tolerance)) it spans \(fmt(width * 100))% of the target (threshold lints.podsMetricDeadBand \(fmt(settings.podsMetricDeadBand * 100))%).
+             The band is closed below ([) when 1 − tolerance is its lower edge: the controller keeps its count at exactly that ratio.
              """)
     }
 

@@ -59,10 +59,14 @@ struct ConformanceTests {
     @Test("generated-sample.json", arguments: VectorCase.load("generated-sample"))
     func generatedSample(_ testCase: VectorCase) { expectPasses(testCase) }
 
+    @Test("failed_update.json", arguments: VectorCase.load("failed_update"))
+    func failedUpdate(_ testCase: VectorCase) { expectPasses(testCase) }
+
     @Test("every file loads with its stated number of vectors")
     func counts() {
         let expected = ["replica_calc": 43, "group_pods": 9, "pod_requests": 7, "legacy": 5, "behavior": 40,
-                        "reconcile": 59, "multi_metric": 7, "edge_cases": 6, "generated-sample": 40]
+                        "reconcile": 59, "multi_metric": 7, "edge_cases": 6, "generated-sample": 40,
+                        "failed_update": 5]
         var total = 0
         for file in expected.keys.sorted() {
             let cases = VectorCase.load(file)
@@ -70,7 +74,7 @@ struct ConformanceTests {
             #expect(!cases.contains { $0.vector.name.hasPrefix("load failure") }, "\(file)")
             total += cases.count
         }
-        #expect(total == 216)
+        #expect(total == 221)
     }
 }
 

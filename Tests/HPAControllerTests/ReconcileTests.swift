@@ -87,6 +87,10 @@ struct ReconcileTests {
         #expect(decision.events.last == HPAEvent(type: .warning, reason: .failedRescale,
             message: "New size: 5; reason: cpu resource utilization (percentage of request) above target; error: conflict"))
         #expect(decision.status.condition(.ableToScale)?.reason == .failedUpdateScale)
+        // setCurrentReplicasAndMetricsInStatus in that branch: this sync's metric statuses.
+        let statuses = decision.metrics?.map(\.status)
+        #expect(statuses?.count == 1 && decision.status.currentMetrics == statuses)
+        #expect(decision.status.currentReplicas == 3)
     }
 
     @Test("metrics API failure: no scaling, FailedGetResourceMetric, desired unchanged")

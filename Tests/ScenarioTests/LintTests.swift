@@ -35,12 +35,14 @@ func disabledLint() throws {
     #expect(lints.run(hpa, target: manifests.workloads.first, runtime: nil).isEmpty)
 }
 
-@Test("scale limits follow horizontal.go: scale-up Percent rounds up, scale-down Percent truncates")
+@Test("scale limits are the controller's: scale-up Percent rounds up, scale-down Percent truncates")
 func limits() {
-    let up = ScalingRulesView(.init(policies: [.init(type: .percent, value: 10, periodSeconds: 60)]), direction: .scaleUp, controller: .init())
+    let up = ScalingRulesView.both(.init(scaleUp: .init(policies: [.init(type: .percent, value: 10, periodSeconds: 60)])),
+                                   configuration: .init()).up
     #expect(up.limit(up.policies[0], from: 3) == 4)      // ceil(3.3)
     #expect(up.limit(up.policies[0], from: 50) == 56)    // ceil(55.00000000000001)
-    let down = ScalingRulesView(.init(policies: [.init(type: .percent, value: 90, periodSeconds: 60)]), direction: .scaleDown, controller: .init())
+    let down = ScalingRulesView.both(.init(scaleDown: .init(policies: [.init(type: .percent, value: 90, periodSeconds: 60)])),
+                                     configuration: .init()).down
     #expect(down.limit(down.policies[0], from: 100) == 9)  // int32(9.999999999999998)
-    #expect(down.window == .minutes(5))                    // nil window: the controller's default
+    #expect(down.window == .minutes(5))                    // nil window: the controller's flag
 }

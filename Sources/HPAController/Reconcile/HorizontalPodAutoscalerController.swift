@@ -154,7 +154,11 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                                        message: "New size: \(desired); reason: \(reason); error: \(error)"))
                 status.setCondition(.ableToScale, .false, reason: .failedUpdateScale,
                                     message: "the HPA controller was unable to update the target scale: \(error)", now: now)
+                // `setCurrentReplicasAndMetricsInStatus` in this branch of horizontal.go: this sync's
+                // replicas and metric statuses are written; desiredReplicas and lastScaleTime keep
+                // their previous values.
                 status.currentReplicas = current
+                status.currentMetrics = evaluations.map { $0.map(\.status) }
                 decision.status = status
                 decision.events = events
                 decision.desiredReplicas = current
