@@ -55,7 +55,7 @@ let package = Package(
         // Runs stored in SQLite.
         .target(
             name: "Store",
-            dependencies: ["SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["SimTime", "RunRecords", "Randomness", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         // The umbrella library users import.
@@ -73,6 +73,7 @@ let package = Package(
         .executableTarget(name: "phold", dependencies: ["EventEngine", "Randomness"], swiftSettings: strict),
 
         .testTarget(name: "SimTimeTests", dependencies: ["SimTime"], swiftSettings: strict),
+        .testTarget(name: "RunRecordsTests", dependencies: ["RunRecords", "SimTime"], swiftSettings: strict),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine", "Randomness", "SimTime"], swiftSettings: strict),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"], swiftSettings: strict),
@@ -88,7 +89,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .testTarget(name: "SimulateTests", dependencies: ["HPASim"], swiftSettings: strict),
+        .testTarget(name: "SimulateTests", dependencies: ["HPASim"], exclude: ["Snapshots"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -138,22 +138,27 @@ public final class RunStore: Sendable {
             var configuration = Configuration()
             configuration.readonly = true
             configuration.label = "hpa-sim run file"
-            var queue = try DatabaseQueue(path: filePath, configuration: configuration)
-            // A run file written by an older version is migrated when first read (its tables
-            // are those of a run database, and so are its migrations).
-            if try queue.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }) < StoreSchema.version {
-                try queue.close()
-                configuration.readonly = false
-                let writer = try DatabaseQueue(path: filePath, configuration: configuration)
-                try StoreSchema.migrate(writer, path: filePath)
-                try writer.close()
-                configuration.readonly = true
-                queue = try DatabaseQueue(path: filePath, configuration: configuration)
-            }
+            try Self.migrateRunFile(at: filePath)
+            let queue = try DatabaseQueue(path: filePath, configuration: configuration)
             return try queue.read(body)
         } catch {
             throw StoreError.wrap(error, path: filePath, operation: "read run \(id)")
         }
+    }
+
+    /// Migrates the run file at `filePath` if an older version wrote it: it is a run database,
+    /// with the same tables and migrations (so a run file reads like a new one once read once).
+    static func migrateRunFile(at filePath: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let version = try DatabaseQueue(path: filePath, configuration: configuration)
+            .read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        guard version < StoreSchema.version else { return }
+        configuration.readonly = false
+        configuration.label = "hpa-sim run file migration"
+        let writer = try DatabaseQueue(path: filePath, configuration: configuration)
+        try StoreSchema.migrate(writer, path: filePath)
+        try writer.close()
     }
 
     /// The folder of the run files: `<db>.runs` beside the database.

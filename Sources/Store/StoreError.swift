@@ -19,6 +19,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case recorderClosed(path: String)
     /// A stored run's file (its bulk rows) is gone.
     case missingRunFile(path: String, id: Int64)
+    /// A cross-run query asked for more run files than SQLite attaches to one connection.
+    case tooManyRunFiles(path: String, count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -38,6 +40,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .missingRunFile(path, id):
             return "\(path): run file: expected the rows of run \(id) here, found no file; "
                 + "`simulate runs delete \(id)` removes what is left of the run"
+        case let .tooManyRunFiles(path, count, limit):
+            return "\(path): runs: expected at most \(limit) runs with run files in one query (SQLite attaches "
+                + "\(limit) databases at once), found \(count); choose runs with --runs"
         }
     }
 }

@@ -48,7 +48,11 @@ struct ResultsTests {
         for name in result.classes.map(\.name) + result.deployments.map(\.name) {
             #expect(lines.contains { $0.hasPrefix(name + " ") }, "\(name)")
         }
-        #expect(result.description == text)
+        // Utilizations print as a percent with their unit (a ratio once printed under `CPU %`).
+        for d in result.deployments {
+            guard let cpu = d.meanCPUUtilization, let row = lines.first(where: { $0.hasPrefix(d.name + " ") }) else { continue }
+            #expect(row.contains(String(format: "%.1f %%", cpu.ratio * 100)), "\(d.name): \(row)")
+        }
     }
 
     @Test("a recorder changes nothing in the result: its series samples do not count as events")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Randomness
 public import RunRecords
 
 /// Records one run into its own file, then commits it to the main database at once.
@@ -153,14 +154,14 @@ public final class RunRecorder: SimulationRecorder, @unchecked Sendable {
     /// Appends one pod sample; ignored at detail `off`, and at `sampled` for the 15 pods in 16
     /// that a stable hash of the pod's name leaves out (with all their samples; never by chance).
     public func recordPod(_ pod: PodPoint) {
-        guard keepsDetail, !sampled || StableHash.fnv1a64(pod.pod) % 16 == 0 else { return }
+        guard keepsDetail, !sampled || fnv1a64(pod.pod) % 16 == 0 else { return }
         append { $0.batch.podSamples.append(pod); $0.batch.count += 1 }
     }
 
     /// Appends one task record; ignored at detail `off`, and at `sampled` for the 15 tasks in 16
     /// that a stable hash of the task's key leaves out.
     public func recordTask(_ task: TaskRecord) {
-        guard keepsDetail, !sampled || StableHash.fnv1a64(task.key) % 16 == 0 else { return }
+        guard keepsDetail, !sampled || fnv1a64(task.key) % 16 == 0 else { return }
         append { $0.batch.taskRecords.append(task); $0.batch.count += 1 }
     }
 

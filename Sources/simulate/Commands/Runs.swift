@@ -5,14 +5,14 @@ import HPASim
 /// `simulate runs …`: the stored runs, read back.
 struct Runs: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, show, export and delete stored runs.",
+        abstract: "List, show, export, replay, query and delete stored runs.",
         discussion: """
             Example: simulate runs show 3 --db variants.sqlite
                      simulate runs export 3 --table series --format csv > series.csv
 
             \(ExitStatus.table)
             """,
-        subcommands: [List.self, Show.self, Export.self, Delete.self, Replay.self],
+        subcommands: [List.self, Show.self, Export.self, Delete.self, Replay.self, SQL.self],
         defaultSubcommand: List.self)
 }
 
@@ -106,6 +106,44 @@ extension Runs {
         func run() throws {
             var sink = try OutputSink(path: output)
             try store.open { s in try s.export(table, of: RunID(id), format: format.exportFormat) { sink.write($0) } }
+            try sink.close()
+        }
+    }
+
+    struct SQL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Query several runs' series, syncs and task records with one SQL statement.",
+            discussion: """
+                Attaches the run files of the chosen runs (every run with one by default; SQLite attaches \(RunStore.attachLimit) \
+                at once) and makes each bulk table (series, hpa_syncs, hpa_sync_metrics, hpa_metrics, \
+                hpa_condition_sets, pod_samples, task_records) a view over all of them, under its own name: \
+                the SQL of docs/schema.md reads every run at once. Prints CSV. With --print-attach, prints \
+                the statements that do it instead, for the sqlite3 shell (.read).
+                Example: simulate runs sql "SELECT run_id, time_us, replicas FROM series WHERE deployment = 'egress'"
+                """)
+        @Argument(help: "One SQL statement (read-only).") var query: String?
+        @Option(help: ArgumentHelp("Only these runs (comma-separated ids).", valueName: "ids")) var runs: String?
+        @Flag(help: "Print the ATTACH and CREATE TEMP VIEW statements instead of running a query.")
+        var printAttach = false
+        @OptionGroup var store: DatabaseOption
+
+        func validate() throws {
+            if printAttach == (query != nil) {
+                throw ValidationError("expected either a query or --print-attach")
+            }
+            if let runs, runs.split(separator: ",").contains(where: { Int64($0) == nil }) {
+                throw ValidationError("--runs: expected run ids separated by commas, found \"\(runs)\"")
+            }
+        }
+
+        func run() throws {
+            let ids = runs.map { $0.split(separator: ",").compactMap { Int64($0) }.map(RunID.init) }
+            if printAttach {
+                print(try store.open { try $0.attachScript(runs: ids) }, terminator: "")
+                return
+            }
+            var sink = try OutputSink(path: nil)
+            try store.open { s in try s.query(query ?? "", runs: ids) { sink.write($0) } }
             try sink.close()
         }
     }
