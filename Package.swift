@@ -35,18 +35,20 @@ let package = Package(
         // The HPA controller: pure value types.
         .target(name: "HPAController", dependencies: ["SimTime", "Quantities"], swiftSettings: strict),
         .target(name: "HPAConformance", dependencies: ["HPAController", "SimTime", "Quantities"], swiftSettings: strict),
+        // KEDA: ScaledObject → the HPA KEDA generates, its validation, and its scale loop.
+        .target(name: "KEDA", dependencies: ["HPAController", "Quantities", "SimTime"], swiftSettings: strict),
         // The simulated cluster, metrics pipeline and workload.
         .target(
             name: "ClusterModel",
             dependencies: [
-                "SimTime", "EventEngine", "Randomness", "HPAController", "Quantities",
+                "SimTime", "EventEngine", "Randomness", "HPAController", "KEDA", "Quantities",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict),
         // Scenario files over Kubernetes manifests.
         .target(
             name: "Scenario",
-            dependencies: ["ClusterModel", "HPAController", "Quantities", "SimTime", "Randomness", "Yams"],
+            dependencies: ["ClusterModel", "HPAController", "KEDA", "Quantities", "SimTime", "Randomness", "Yams"],
             swiftSettings: strict),
         // Runs stored in SQLite.
         .target(
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "HPASim",
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "HPAController",
-                           "HPAConformance", "ClusterModel", "Scenario", "Store"],
+                           "HPAConformance", "KEDA", "ClusterModel", "Scenario", "Store"],
             swiftSettings: strict),
         .executableTarget(
             name: "simulate",
@@ -78,6 +80,8 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Conformance")],
             swiftSettings: strict),
+        .testTarget(name: "KEDATests", dependencies: ["KEDA", "HPAController", "Quantities", "SimTime"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
