@@ -6,7 +6,9 @@
 public struct KEDAReconcileError: Error, Hashable, Sendable, CustomStringConvertible {
     /// KEDA's message, e.g. `no scaler found for type: rabbit`.
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The field it is about (`spec.triggers[0].metadata.listLength`), when known.
+    public var field: String?
+    public init(_ message: String, field: String? = nil) { self.message = message; self.field = field }
     public var description: String { message }
 }
 

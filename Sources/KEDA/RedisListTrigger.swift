@@ -27,11 +27,12 @@ public struct RedisListTrigger: Hashable, Sendable, Codable {
             switch GoJSONInt64.decode(text) {
             case .success(let n): return n
             case .failure(let message):
-                throw KEDAReconcileError(prefix + "unable to set param \"\(key)\" value \"\(raw)\": unable to unmarshal to field type int64: \(message)")
+                throw KEDAReconcileError(prefix + "unable to set param \"\(key)\" value \"\(raw)\": unable to unmarshal to field type int64: \(message)",
+                                         field: "metadata.\(key)")
             }
         }
         guard let name = metadata["listName"]?.trimmingGoSpace(), !name.isEmpty else {
-            throw KEDAReconcileError(prefix + "missing required parameter \"listName\" in [triggerMetadata]")
+            throw KEDAReconcileError(prefix + "missing required parameter \"listName\" in [triggerMetadata]", field: "metadata")
         }
         self.listName = name
         self.listLength = try number("listLength", default: 5)

@@ -23,19 +23,24 @@ extension ScaledObject {
                 // Only the redis (lists) scaler is modelled; KEDA's builder rejects unknown types
                 // with this message (pkg/scaling/scalers_builder.go).
                 if Self.knownUnmodelledTypes.contains(trigger.type) {
-                    throw KEDAReconcileError("the \(trigger.type) scaler is not modelled by hpa-sim (only redis is)")
+                    throw KEDAReconcileError("the \(trigger.type) scaler is not modelled by hpa-sim (only redis is)",
+                                             field: "spec.triggers[\(i)].type")
                 }
-                throw KEDAReconcileError("no scaler found for type: \(trigger.type)")
+                throw KEDAReconcileError("no scaler found for type: \(trigger.type)", field: "spec.triggers[\(i)].type")
             }
-            let redis = try RedisListTrigger(metadata: trigger.metadata)
+            let redis: RedisListTrigger
+            do { redis = try RedisListTrigger(metadata: trigger.metadata) } catch {
+                throw KEDAReconcileError(error.message, field: "spec.triggers[\(i)]" + (error.field.map { "." + $0 } ?? ""))
+            }
             let type: MetricTargetType
             switch trigger.metricType ?? "" {
             case "", "AverageValue": type = .averageValue
             case "Value": type = .value
             case "Utilization":
-                throw KEDAReconcileError("'Utilization' metric type is unsupported for external metrics, allowed values are 'Value' or 'AverageValue'")
+                throw KEDAReconcileError("'Utilization' metric type is unsupported for external metrics, allowed values are 'Value' or 'AverageValue'",
+                                         field: "spec.triggers[\(i)].metricType")
             case let other:
-                throw KEDAReconcileError("unknown metric type: \(other)")
+                throw KEDAReconcileError("unknown metric type: \(other)", field: "spec.triggers[\(i)].metricType")
             }
             let target = Quantity(milliValue: redis.listLength.multipliedReportingOverflow(by: 1000).overflow
                                   ? (redis.listLength < 0 ? .min : .max) : redis.listLength * 1000)
@@ -90,7 +95,8 @@ extension ScaledObject {
             let (field, q) = target.type == .averageValue ? ("averageValue", target.averageValue) : ("value", target.value)
             if let q, q.sign <= 0 {
                 throw KEDAReconcileError("HorizontalPodAutoscaler.autoscaling \"\(hpa.name)\" is invalid: "
-                                         + "spec.metrics[\(i)].external.target.\(field): Invalid value: \"\(q.text)\": must be positive")
+                                         + "spec.metrics[\(i)].external.target.\(field): Invalid value: \"\(q.text)\": must be positive",
+                                         field: "spec.triggers[\(i)].metadata.listLength")
             }
         }
         return hpa

@@ -23,17 +23,18 @@ extension ScaledObject {
     static let labelValueLimit = 63
     static let transferOwnershipAnnotation = "scaledobject.keda.sh/transfer-hpa-ownership"
 
-    /// Every problem, schema first, then the webhook, then reconcile-time errors (only when
-    /// the object would have been admitted).
+    /// Every problem of the first stage that refuses the object: the schema, else the
+    /// webhook, else what the operator finds at reconcile time.
     public func problems(neighbours: [Neighbour] = []) -> [ScaledObjectProblem] {
-        var problems = schemaProblems()
-        problems += admissionProblems(neighbours: neighbours)
-        if problems.isEmpty {
-            do { _ = try generatedHPA() } catch {
-                problems.append(ScaledObjectProblem(.reconcile, field: "spec.triggers", error.message))
-            }
+        // The API server refuses a schema violation before the webhook sees the object.
+        let schema = schemaProblems()
+        if !schema.isEmpty { return schema }
+        let admission = admissionProblems(neighbours: neighbours)
+        if !admission.isEmpty { return admission }
+        do { _ = try generatedHPA() } catch {
+            return [ScaledObjectProblem(.reconcile, field: error.field ?? "spec.triggers", error.message)]
         }
-        return problems
+        return []
     }
 
     /// The CRD's OpenAPI markers and CEL rule (`keda.sh_scaledobjects.yaml`).

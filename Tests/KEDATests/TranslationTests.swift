@@ -107,6 +107,6 @@ struct TranslationTests {
     func unknownType() {
         var so = redisScaledObject()
         so.triggers = [ScaleTrigger(type: "rabbit", metadata: [:])]
-        #expect(throws: KEDAReconcileError("no scaler found for type: rabbit")) { try so.generatedHPA() }
+        #expect(throws: KEDAReconcileError("no scaler found for type: rabbit", field: "spec.triggers[0].type")) { try so.generatedHPA() }
     }
 }
