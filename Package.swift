@@ -82,7 +82,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "KEDATests", dependencies: ["KEDA", "HPAController", "Quantities", "SimTime"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "HPAController", "KEDA", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
