@@ -93,7 +93,8 @@ extension ScenarioConversion {
             if pause.paused {
                 // KEDA deletes the HPA and sets the target to paused-replicas (or leaves it).
                 if let n = pause.pausedReplicas { result.pausedReplicas[target.name] = n }
-                diagnostics.append(Diagnostic(severity: .warning, file: m.location.file, line: m.location.line, field: "metadata.annotations",
+                let a = m.location(of: "metadata.annotations")
+                diagnostics.append(Diagnostic(severity: .warning, file: a.file, line: a.line, field: "metadata.annotations",
                                               message: "ScaledObject \(so.name) is paused: KEDA deletes its HPA and does not scale \(target.name)"))
                 continue
             }

@@ -20,8 +20,33 @@ private let kedaCorpus: [(String, String)] = [
     ("with-hpa", "keda/bad/with-hpa.yaml:20: spec.scaleTargetRef: admission webhook \"vscaledobject.kb.io\" denied the request: the workload 'worker' of type 'apps/v1.Deployment' is already managed by the hpa 'worker-hpa'"),
 ]
 
+private let kedaScenarios = ["steady-day", "hourly-burst", "spike-4x", "diurnal-week", "notifier-backlog"].map { "keda/\($0).yaml" }
+    + ["steady-day", "hourly-burst", "spike-4x", "diurnal-week"].map { "keda/tuned-\($0).yaml" } + ["metrics-outage.yaml"]
+
 @Suite("ScaledObjects")
 struct ScaledObjectTests {
+    @Test("every shipped KEDA variant and the metrics-outage workload load with no error", arguments: kedaScenarios)
+    func shippedLoads(_ name: String) throws {
+        let loaded = try ScenarioLoader.load(path: Fixtures.project("scenarios/rtc-egress/\(name)"))
+        #expect(!loaded.diagnostics.hasErrors)
+        if name.hasPrefix("keda/") {
+            let so = try #require(loaded.configuration.scaledObjects?.first?.scaledObject)
+            #expect(so.minReplicaCount == (name.hasPrefix("keda/tuned-") ? 3 : 0))
+            #expect(so.triggers.map { $0.metadata["listLength"] } == (name.hasPrefix("keda/tuned-") ? ["1", "1"] : ["20", "20"]))
+            #expect(!loaded.configuration.autoscalers.contains { $0.hpa.spec.metrics.contains { $0.type == .resource } && $0.hpa.spec.scaleTargetRef.name == "egress" })
+        }
+    }
+
+    @Test("paused-replicas: no HPA runs and the Deployment is set to the paused count; a warning says so")
+    func paused() throws {
+        let path = Fixtures.path("keda/paused.yaml")
+        let loaded = try ScenarioLoader.load(path: path)
+        #expect(loaded.configuration.autoscalers.isEmpty)
+        #expect(loaded.configuration.deployments.first { $0.name == "worker" }?.replicas == 4)
+        #expect(Fixtures.rendered(loaded.diagnostics.filter { $0.severity == .warning })
+                == ["keda/paused-so.yaml:6: warning: metadata.annotations: ScaledObject worker-so is paused: KEDA deletes its HPA and does not scale worker"])
+    }
+
     @Test("each bad ScaledObject gets exactly KEDA's error", arguments: kedaCorpus)
     func bad(_ name: String, _ expected: String) {
         let diagnostics = ScenarioLoader.validate(paths: [Fixtures.path("keda/worker.yaml"), Fixtures.path("keda/bad/\(name).yaml")])
