@@ -58,4 +58,18 @@ struct KEDAOnEngineTests {
         let failed = recorder.syncs.filter { $0.decision.events.contains { $0.reason == "FailedGetExternalMetric" } }.map(\.time)
         #expect(failed == [.seconds(120), .seconds(135), .seconds(150), .seconds(165)])
     }
+
+    @Test("Redis unreachable: the HPA fails its metric and holds, the fallback (threshold 1, 4 replicas) never engages")
+    func redisDown() throws {
+        let outage = MetricFailures(outages: [MetricOutage(source: .redis, from: .seconds(125), duration: .seconds(60))])
+        let (_, recorder) = try Fixture.run(Self.configuration(failures: outage,
+                                                               fallback: Fallback(failureThreshold: 1, replicas: 4)))
+        let events = recorder.scales.map { "\($0.time.microseconds / 1_000_000)s \($0.from)→\($0.to)" }
+        // As without the outage: nothing scales to the fallback's 4.
+        #expect(events == ["0s 1→0", "120s 0→1", "120s 1→3", "240s 3→0", "270s 0→1", "270s 1→3"])
+        let failed = recorder.syncs.filter { $0.decision.events.contains { $0.reason == "FailedGetExternalMetric" } }.map(\.time)
+        #expect(failed == [.seconds(135), .seconds(150), .seconds(165), .seconds(180)])
+        let message = recorder.syncs.first { $0.time == .seconds(150) }?.decision.events.first?.message ?? ""
+        #expect(message.hasSuffix("unable to fetch metrics from external metrics API: error building scaler: dial tcp redis:6379: connect: connection refused"))
+    }
 }
