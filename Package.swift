@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─► Scenario, Store ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
+// simulate ─► HPASim ─► Scenario, Store ─► ClusterModel ─► KEDA ─► HPAController; ClusterModel ─► EventEngine, Randomness ─► SimTime
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
     .enableUpcomingFeature("InternalImportsByDefault"),
