@@ -2,9 +2,9 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─► Scenario ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
-//                    └► Store ──────────────┴──────────────┴─► RunRecords ─► SimTime
-// (RunRecords: the records a run emits; the store knows them, not the model.)
+// simulate ─► HPASim ─► Scenario ─► ClusterModel ─► KEDA ─► HPAController ─► RunRecords ─► SimTime
+//                    │                      └─► EventEngine, Randomness
+//                    └► Store ─► RunRecords   (the records a run emits: the store knows them, not the model)
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -39,18 +39,20 @@ let package = Package(
         .target(name: "RunRecords", dependencies: ["SimTime"], swiftSettings: strict),
         .target(name: "HPAController", dependencies: ["SimTime", "Quantities", "RunRecords"], swiftSettings: strict),
         .target(name: "HPAConformance", dependencies: ["HPAController", "SimTime", "Quantities"], swiftSettings: strict),
+        // KEDA: ScaledObject → the HPA KEDA generates, its validation, and its scale loop.
+        .target(name: "KEDA", dependencies: ["HPAController", "Quantities", "SimTime", "RunRecords"], swiftSettings: strict),
         // The simulated cluster, metrics pipeline and workload.
         .target(
             name: "ClusterModel",
             dependencies: [
-                "SimTime", "EventEngine", "Randomness", "HPAController", "Quantities", "RunRecords",
+                "SimTime", "EventEngine", "Randomness", "HPAController", "KEDA", "Quantities", "RunRecords",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict),
         // Scenario files over Kubernetes manifests.
         .target(
             name: "Scenario",
-            dependencies: ["ClusterModel", "HPAController", "Quantities", "SimTime", "Randomness", "RunRecords", "Yams"],
+            dependencies: ["ClusterModel", "HPAController", "KEDA", "Quantities", "SimTime", "Randomness", "RunRecords", "Yams"],
             swiftSettings: strict),
         // Runs stored in SQLite.
         .target(
@@ -62,7 +64,7 @@ let package = Package(
         .target(
             name: "HPASim",
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "RunRecords", "HPAController",
-                           "HPAConformance", "ClusterModel", "Scenario", "Store"],
+                           "HPAConformance", "KEDA", "ClusterModel", "Scenario", "Store"],
             swiftSettings: strict),
         .executableTarget(
             name: "simulate",
@@ -83,7 +85,9 @@ let package = Package(
                            .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Conformance")],
             swiftSettings: strict),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "RunRecords", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
+        .testTarget(name: "KEDATests", dependencies: ["KEDA", "HPAController", "Quantities", "SimTime", "RunRecords"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "RunRecords", "HPAController", "KEDA", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",

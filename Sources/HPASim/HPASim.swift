@@ -7,6 +7,7 @@
 @_exported public import RunRecords
 @_exported public import HPAController
 @_exported public import HPAConformance
+@_exported public import KEDA
 @_exported public import ClusterModel
 @_exported public import Scenario
 @_exported public import Store

@@ -1,5 +1,6 @@
 public import Quantities
 public import HPAController
+public import KEDA
 
 /// Where an object was read from.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
@@ -111,10 +112,33 @@ public struct HPAManifest: Hashable, Sendable {
     }
 }
 
+/// A KEDA ScaledObject as read, with where it came from.
+public struct ScaledObjectManifest: Hashable, Sendable {
+    public var scaledObject: ScaledObject
+    public var location: SourceLocation
+    /// Line of each field path that was written (`spec.minReplicaCount`).
+    public var fieldLines: [String: Int]
+    public init(scaledObject: ScaledObject, location: SourceLocation, fieldLines: [String: Int] = [:]) {
+        self.scaledObject = scaledObject; self.location = location; self.fieldLines = fieldLines
+    }
+    /// Where `field` was written, or the object's own line.
+    public func location(of field: String) -> SourceLocation {
+        var path = field
+        while !path.isEmpty {
+            if let line = fieldLines[path] { return SourceLocation(file: location.file, line: line) }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = String(path[..<cut])
+        }
+        return location
+    }
+}
+
 /// Every object the manifests define that the simulation uses.
 public struct ManifestSet: Hashable, Sendable {
     public var workloads: [WorkloadManifest] = []
     public var autoscalers: [HPAManifest] = []
+    /// KEDA ScaledObjects (`keda.sh/v1alpha1`).
+    public var scaledObjects: [ScaledObjectManifest] = []
     /// Kinds accepted and ignored (Namespace, Service, ...), by location.
     public var ignored: [(kind: String, name: String, location: SourceLocation)] { ignoredObjects.map { ($0.kind, $0.name, $0.location) } }
     var ignoredObjects: [IgnoredObject] = []

@@ -35,6 +35,10 @@ struct ManifestReader {
             if let hpa = readHPA(top, apiVersion: apiVersion, location: location) {
                 set.autoscalers.append(hpa)
             }
+        case "ScaledObject":
+            if let so = readScaledObject(top, apiVersion: apiVersion, location: location) {
+                set.scaledObjects.append(so)
+            }
         case "List":
             reader.error(top.line, FieldPath("kind"), "kind List is not supported; split it into documents separated by ---")
         default:

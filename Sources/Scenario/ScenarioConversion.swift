@@ -82,16 +82,19 @@ struct ScenarioConversion {
                 }
             }
         }
+        let keda = kedaObjects(into: &diagnostics)
+        for i in deployments.indices { if let n = keda.pausedReplicas[deployments[i].name] { deployments[i].replicas = n } }
         let autoscalers = manifests.autoscalers.map {
             AutoscalerConfiguration(hpa: $0.hpa, syncPhaseOffset: file.syncPhaseOffsets[$0.hpa.name] ?? .zero)
-        }
-        for name in file.syncPhaseOffsets.keys.sorted() where !manifests.autoscalers.contains(where: { $0.hpa.name == name }) {
+        } + keda.autoscalers
+        for name in file.syncPhaseOffsets.keys.sorted() where !autoscalers.contains(where: { $0.hpa.name == name }) {
             warning(scenarioAt, "controller.syncPhaseOffsets[\(name)]", "no HPA named \"\(name)\" (ignored)")
         }
         return SimulationConfiguration(
             namespace: manifests.workloads.first?.namespace ?? "default", duration: file.duration, seed: file.seed,
             deployments: deployments, autoscalers: autoscalers, controller: file.controller, metrics: file.metrics,
-            workload: file.workload, nodeCapacity: file.nodeCapacity, restartBackOff: file.restartBackOff, results: file.results)
+            workload: file.workload, nodeCapacity: file.nodeCapacity, restartBackOff: file.restartBackOff, results: file.results,
+            scaledObjects: keda.scaledObjects.isEmpty ? nil : keda.scaledObjects)
     }
 
     private func deployment(_ w: WorkloadManifest, warning: (String?, String) -> Void) -> DeploymentConfiguration {

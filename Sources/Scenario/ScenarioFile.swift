@@ -37,6 +37,9 @@ public struct ScenarioFile: Sendable {
     public var location: SourceLocation
     /// Where each entry of ``manifests`` was written.
     public var manifestLocations: [SourceLocation] = []
+    /// `redisLists`: which task classes each Redis list (a KEDA trigger's `listName`) holds;
+    /// a list not named here holds the classes whose `keyPattern` minus `:*` is its name.
+    public var redisLists: [String: [String]] = [:]
 }
 
 /// The runtime side of one deployment (`deployments.<name>` in a scenario).

@@ -74,6 +74,7 @@ public enum ScenarioLoader {
             for hpa in set.autoscalers {
                 all += lints.run(hpa, target: set.workload(named: hpa.hpa.spec.scaleTargetRef.name), runtime: nil)
             }
+            all += ScenarioConversion.problems(set)
         }
         for path in paths where !manifests.contains(path) {
             do {

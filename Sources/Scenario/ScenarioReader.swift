@@ -9,7 +9,7 @@ struct ScenarioReader {
     let reader: NodeReader
 
     static let topFields = ["name", "description", "extends", "manifests", "overrides", "duration", "seed", "controller",
-                            "metricsPipeline", "cluster", "deployments", "workload", "results", "lints", "expectations"]
+                            "metricsPipeline", "cluster", "deployments", "workload", "results", "lints", "expectations", "redisLists"]
 
     /// Reads `root`; with `base` (the scenario it `extends`), sections it names replace the
     /// base's (controller and deployments entries merge, overrides append).
@@ -65,6 +65,7 @@ struct ScenarioReader {
         if let n = top["workload"], !NodeReader.isNull(n) { file.workload = readWorkload(n, FieldPath("workload")) }
         if let n = top["results"], !NodeReader.isNull(n) { file.results = readResults(n, FieldPath("results")) }
         if let n = top["lints"], !NodeReader.isNull(n) { file.lints = readLints(n, FieldPath("lints")) }
+        if let n = top["redisLists"], !NodeReader.isNull(n) { file.redisLists = readRedisLists(n, FieldPath("redisLists")) }
         if let n = top["expectations"], !NodeReader.isNull(n) {
             _ = reader.fields(n, FieldPath("expectations"), known: [])
             file.expectationsYAML = try? Yams.serialize(node: n)
@@ -146,7 +147,9 @@ struct ScenarioReader {
 
     private func readPipeline(_ node: Node, _ path: FieldPath) -> MetricsPipelineConfiguration {
         var pipeline = MetricsPipelineConfiguration()
-        guard let f = reader.fields(node, path, known: ["resource", "custom", "external", "bindings", "noise"]) else { return pipeline }
+        guard let f = reader.fields(node, path, known: ["resource", "custom", "external", "bindings", "noise",
+                                                                 "outages", "failureRates"]) else { return pipeline }
+        pipeline.failures = readFailures(f, path)
         if let n = f["resource"], let r = reader.fields(n, path.child("resource"), known: ["resolution", "phaseOffset"]) {
             if let v = r["resolution"], let d = reader.duration(v, path.child("resource").child("resolution"), allowZero: false) {
                 pipeline.resource.resolution = d

@@ -11,12 +11,14 @@ public struct MetricsPipelineConfiguration: Hashable, Sendable, Codable {
     public var bindings: [MetricBinding]
     /// Optional measurement noise on every sample; nil: exact samples.
     public var noise: MetricNoise?
+    /// Outages and failure rates of the sources; nil: nothing fails (also configurations stored before it existed).
+    public var failures: MetricFailures?
 
     public init(resource: ResourceMetricsPipeline = .init(), custom: CustomMetricsPipeline = .init(),
                 external: ExternalMetricsPipeline = .init(), bindings: [MetricBinding] = MetricBinding.defaults,
-                noise: MetricNoise? = nil) {
+                noise: MetricNoise? = nil, failures: MetricFailures? = nil) {
         self.resource = resource; self.custom = custom; self.external = external
-        self.bindings = bindings; self.noise = noise
+        self.bindings = bindings; self.noise = noise; self.failures = failures
     }
 }
 

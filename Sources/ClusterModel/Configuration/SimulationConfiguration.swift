@@ -31,16 +31,20 @@ public struct SimulationConfiguration: Hashable, Sendable, Codable {
     public var restartBackOff: RestartBackOff
     /// Series resolution, flapping window, histogram precision, per-task recording.
     public var results: ResultsConfiguration
+    /// KEDA ScaledObjects (their generated HPAs are in ``autoscalers``); nil: none (also
+    /// configurations stored before KEDA was modelled).
+    public var scaledObjects: [ScaledObjectConfiguration]?
 
     public init(namespace: String = "default", duration: SimDuration = .hours(1), seed: UInt64 = 1,
                 deployments: [DeploymentConfiguration] = [], autoscalers: [AutoscalerConfiguration] = [],
                 controller: ControllerConfiguration = .init(), metrics: MetricsPipelineConfiguration = .init(),
                 workload: WorkloadConfiguration = .init(), nodeCapacity: NodeCapacity = .unlimited,
-                restartBackOff: RestartBackOff = .init(), results: ResultsConfiguration = .init()) {
+                restartBackOff: RestartBackOff = .init(), results: ResultsConfiguration = .init(),
+                scaledObjects: [ScaledObjectConfiguration]? = nil) {
         self.namespace = namespace; self.duration = duration; self.seed = seed
         self.deployments = deployments; self.autoscalers = autoscalers; self.controller = controller
         self.metrics = metrics; self.workload = workload; self.nodeCapacity = nodeCapacity
-        self.restartBackOff = restartBackOff; self.results = results
+        self.restartBackOff = restartBackOff; self.results = results; self.scaledObjects = scaledObjects
     }
 }
 

@@ -14,6 +14,8 @@ extension Model {
         var observed = autoscalers[a].observation ?? Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
         autoscalers[a].observation = nil
         fillObservation(&observed, autoscaler: a, at: now)
+        applyMetricFailures(&observed, autoscaler: a, at: now)
+        serveKEDAMetrics(&observed, autoscaler: a, at: now)
         var history = autoscalers[a].history
         let decision = controller.reconcile(observed, hpa: autoscalers[a].hpa, history: &history, now: now)
         autoscalers[a].observation = observed

@@ -71,6 +71,8 @@ extension Model {
         // Patterns named by queue-length metrics, resolved to classes once.
         for i in metrics.objects.indices { metrics.objects[i].classes = classesMatching(metrics.objects[i].quantity) }
         for i in metrics.externals.indices { metrics.externals[i].classes = classesMatching(metrics.externals[i].quantity) }
+        buildScaledObjects()
+        failureStreams = MetricSource.allCases.map { streams.stream(named: "failures.\($0.rawValue)") }
         if let d = config.deployments.firstIndex(where: { if case .notifier = $0.role { true } else { false } }),
            case .notifier(let settings) = config.deployments[d].role {
             notifier = NotifierState(deployment: Int32(d), settings: settings)

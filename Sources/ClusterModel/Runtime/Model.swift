@@ -26,6 +26,10 @@ struct Model {
     var classes: [ClassState] = []
     var autoscalers: [AutoscalerState] = []
     var notifier: NotifierState?
+    /// KEDA's loops, one per ScaledObject.
+    var scaledObjects: [ScaledObjectState] = []
+    /// Per ``MetricSource`` (in `allCases` order): the stream its failure rate draws from.
+    var failureStreams: [Xoshiro256StarStar] = []
     var metrics: MetricsState
     var noise: Xoshiro256StarStar
 
@@ -88,6 +92,7 @@ struct Model {
         case .customScrape: customScrape(at: now)
         case .externalPoll: externalPoll(at: now)
         case .hpaSync(let a): sync(autoscaler: Int(a), at: now)
+        case .kedaPoll(let k): kedaPoll(scaledObject: Int(k), at: now)
         case .reconcileReplicas(let d): reconcileReplicas(deployment: Int(d), at: now)
         case .seriesSample: sampleSeries(at: now)
         }
@@ -119,6 +124,7 @@ struct Model {
             engine.schedule(.traceArrival(index: 0), at: first.time, phase: Phase.podState)
         }
         scheduleScrapes()
+        scheduleKEDAPolls()
         for a in autoscalers.indices {
             let offset = configuration.autoscalers[a].syncPhaseOffset
             engine.schedule(.hpaSync(autoscaler: Int32(a)), at: now + max(.zero, offset), phase: Phase.sync)

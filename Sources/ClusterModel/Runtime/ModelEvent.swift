@@ -28,6 +28,8 @@ enum ModelEvent {
     case externalPoll
     // Phase 2: HPA syncs.
     case hpaSync(autoscaler: Int32)
+    /// A poll of KEDA's loop for a ScaledObject.
+    case kedaPoll(scaledObject: Int32)
     // Phase 3: scaling.
     case reconcileReplicas(deployment: Int32)
     // Phase 4: series sampling for the recorder.
