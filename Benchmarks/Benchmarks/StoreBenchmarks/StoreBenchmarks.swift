@@ -9,18 +9,20 @@ import Benchmark
 import Foundation
 import GRDB
 import HPASim
+import RunRecords
 import SimTime
 import Store
 
 let rowCount = 100_000
 let deployments = ["egress", "webhook-notifier", "web-dispatch", "web-recorder"]
 
-/// One `series` row per deployment per 15 s, as a run at the default resolution records them.
-func seriesRow(_ i: Int) -> SeriesRow {
+/// One `series` point per deployment per 15 s, as a run at the default resolution records them.
+func seriesRow(_ i: Int) -> SeriesPoint {
     let backlog: Int32? = i % 4 == 1 ? Int32(i % 500) : nil
-    return SeriesRow(time: .seconds(Int64(i / 4) * 15), deployment: deployments[i % 4], replicas: Int32(3 + i % 5),
-                     readyPods: 3, cpuUtilization: Double(i % 97), memoryUtilization: Double(i % 61),
-                     activeTasks: Int32(i % 33), queueDepth: Int32(i % 7), notifierBacklog: backlog)
+    return SeriesPoint(time: .seconds(Int64(i / 4) * 15), deployment: deployments[i % 4], replicas: Int32(3 + i % 5),
+                       pods: Int32(3 + i % 5), readyPods: 3, pendingPods: 0, terminatingPods: 0,
+                       cpuUtilization: Utilization(percent: Double(i % 97)), memoryUtilization: Utilization(percent: Double(i % 61)),
+                       activeTasks: Int32(i % 33), queueDepth: Int32(i % 7), notifierBacklog: backlog)
 }
 
 /// The same row as a GRDB Codable record (the baseline the recorder avoids).
@@ -29,9 +31,10 @@ struct SeriesRecord: Codable, PersistableRecord {
     var run_id: Int64, deployment: String, time_us: Int64, replicas: Int32, ready_pods: Int32
     var cpu_utilization: Double?, memory_utilization: Double?, active_tasks: Int32, queue_depth: Int32
     var notifier_backlog: Int32?
-    init(_ row: SeriesRow, run: Int64) {
+    init(_ row: SeriesPoint, run: Int64) {
         run_id = run; deployment = row.deployment; time_us = row.time.microseconds; replicas = row.replicas
-        ready_pods = row.readyPods; cpu_utilization = row.cpuUtilization; memory_utilization = row.memoryUtilization
+        ready_pods = row.readyPods; cpu_utilization = row.cpuUtilization?.percent
+        memory_utilization = row.memoryUtilization?.percent
         active_tasks = row.activeTasks; queue_depth = row.queueDepth; notifier_backlog = row.notifierBacklog
     }
 }
@@ -74,26 +77,32 @@ func baseline(_ path: String, _ insert: (Database) throws -> Void) throws {
 /// Records a run shaped like `diurnal-week.yaml` at the default resolution: 2 HPAs with 3 metrics
 /// each, synced every 15 s, and 4 deployments' series every 15 s, for 7 days (483 840 rows).
 func recordWeek(_ recorder: RunRecorder) {
-    let conditions = [HPAConditionRow(type: "AbleToScale", status: "True", reason: "ReadyForNewScale"),
-                      HPAConditionRow(type: "ScalingActive", status: "True", reason: "ValidMetricFound"),
-                      HPAConditionRow(type: "ScalingLimited", status: "False", reason: "DesiredWithinRange")]
+    let conditions = [SyncCondition(type: .ableToScale, status: .true, reason: .readyForNewScale),
+                      SyncCondition(type: .scalingActive, status: .true, reason: .validMetricFound),
+                      SyncCondition(type: .scalingLimited, status: .false, reason: .desiredWithinRange)]
+    let definitions = ["cpu", "memory", "active_tasks"].enumerated().map { index, name in
+        MetricDefinition(metricType: index == 2 ? .pods : .resource, metricName: name,
+                         targetType: index == 2 ? .averageValue : .utilization, target: 70)
+    }
+    var metrics: [MetricSample] = []
     for step in 0..<(7 * 24 * 240) {
         let time = SimTime.seconds(Int64(step) * 15)
         for hpa in ["egress-hpa", "webhook-notifier-hpa"] {
-            let metrics = ["cpu", "memory", "active_tasks"].enumerated().map { index, name in
-                HPAMetricRow(metricType: index == 2 ? "Pods" : "Resource", metricName: name,
-                             targetType: index == 2 ? "AverageValue" : "Utilization", target: 70,
-                             current: Double(step % 120), proposal: Int32(3 + step % 5), readyPods: 5,
-                             usageMilliSum: Int64(step), requestMilliSum: 2_500, ratio: 1.1)
+            metrics.removeAll(keepingCapacity: true)   // as the model does: one buffer, no array per sync
+            for _ in 0..<3 {
+                metrics.append(MetricSample(current: Double(step % 120), proposal: Int32(3 + step % 5), readyPods: 5,
+                                            usageMilliSum: Int64(step), requestMilliSum: 2_500, ratio: 1.1))
             }
-            recorder.record(HPASyncRow(time: time, hpa: hpa, currentReplicas: 5, recommendation: 6, stabilized: 6,
-                                       desiredReplicas: 6, limitingReason: "DesiredWithinRange", conditions: conditions,
-                                       scaleUpdated: step % 40 == 0, metrics: metrics))
+            recorder.recordSync(SyncRecord(time: time, hpa: hpa, currentReplicas: 5, recommendation: 6, stabilized: 6,
+                                           desiredReplicas: 6, limitingReason: .desiredWithinRange, scaleUpdated: step % 40 == 0,
+                                           conditions: conditions, metricDefinitions: definitions, metrics: metrics))
         }
         for deployment in deployments {
-            recorder.record(SeriesRow(time: time, deployment: deployment, replicas: 5, readyPods: 5, cpuUtilization: 50,
-                                      memoryUtilization: 40, activeTasks: Int32(step % 90), queueDepth: Int32(step % 13),
-                                      notifierBacklog: deployment == "webhook-notifier" ? 10 : nil))
+            recorder.recordSeries(SeriesPoint(
+                time: time, deployment: deployment, replicas: 5, pods: 5, readyPods: 5, pendingPods: 0, terminatingPods: 0,
+                cpuUtilization: Utilization(percent: 50), memoryUtilization: Utilization(percent: 40),
+                activeTasks: Int32(step % 90), queueDepth: Int32(step % 13),
+                notifierBacklog: deployment == "webhook-notifier" ? 10 : nil))
         }
     }
 }
@@ -197,7 +206,7 @@ let benchmarks: @Sendable () -> Void = {
         let store = try RunStore(path: path)
         benchmark.startMeasurement()
         let recorder = try store.makeRecorder(for: metadata)
-        rows.forEach(recorder.record)
+        rows.forEach(recorder.recordSeries)
         let id = try recorder.commit(RunOutcome(finishedAt: Date(timeIntervalSince1970: 1)))
         benchmark.stopMeasurement()
         try checkCount(path, rowCount, run: id)
@@ -214,7 +223,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         benchmark.stopMeasurement()
         try checkCount(path, 4 * 7 * 24 * 240, run: id)
-        let syncs = try store.hpaSyncs(of: id).count
+        let syncs = try store.syncs(of: id).count
         guard syncs == 2 * 7 * 24 * 240 else { throw RowCountMismatch(expected: 2 * 7 * 24 * 240, found: syncs) }
     }
 
@@ -230,7 +239,7 @@ let benchmarks: @Sendable () -> Void = {
                 """)
             for r in rows {
                 statement.setUncheckedArguments([run.rawValue, r.deployment, r.time.microseconds, r.replicas,
-                                                 r.readyPods, r.cpuUtilization, r.memoryUtilization,
+                                                 r.readyPods, r.cpuUtilization?.percent, r.memoryUtilization?.percent,
                                                  r.activeTasks, r.queueDepth, r.notifierBacklog])
                 try statement.execute()
             }
