@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─► Scenario, Store ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
+// simulate ─► HPASim ─► Scenario, Store ─► Expectations ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -43,10 +43,12 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict),
+        // Promises about a run: the figure/expectation language, its validation and evaluation.
+        .target(name: "Expectations", dependencies: ["ClusterModel", "HPAController", "SimTime"], swiftSettings: strict),
         // Scenario files over Kubernetes manifests.
         .target(
             name: "Scenario",
-            dependencies: ["ClusterModel", "HPAController", "Quantities", "SimTime", "Randomness", "Yams"],
+            dependencies: ["ClusterModel", "HPAController", "Quantities", "SimTime", "Randomness", "Expectations", "Yams"],
             swiftSettings: strict),
         // Runs stored in SQLite.
         .target(
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "HPASim",
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "HPAController",
-                           "HPAConformance", "ClusterModel", "Scenario", "Store"],
+                           "HPAConformance", "ClusterModel", "Expectations", "Scenario", "Store"],
             swiftSettings: strict),
         .executableTarget(
             name: "simulate",
@@ -79,7 +81,8 @@ let package = Package(
             resources: [.copy("Conformance")],
             swiftSettings: strict),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "HPAController", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ExpectationsTests", dependencies: ["Expectations", "ClusterModel", "SimTime"], swiftSettings: strict),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Expectations", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "SimTime", .product(name: "GRDB", package: "GRDB.swift")],
