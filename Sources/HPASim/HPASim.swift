@@ -7,5 +7,6 @@
 @_exported public import HPAController
 @_exported public import HPAConformance
 @_exported public import ClusterModel
+@_exported public import Expectations
 @_exported public import Scenario
 @_exported public import Store

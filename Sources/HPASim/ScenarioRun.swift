@@ -3,6 +3,7 @@ public import ClusterModel
 public import Scenario
 public import SimTime
 public import Store
+public import Expectations
 
 /// **A run is stored whole or not at all.** Runs a scenario file and stores it.
 ///
@@ -47,6 +48,8 @@ public enum ScenarioRun {
         public var database: String?
         /// How the commit went (nil when not stored).
         public var commitTimings: CommitTimings?
+        /// The scenario's promises checked against this run (those whose `seeds:` include its seed).
+        public var outcomes: [ExpectationOutcome] = []
     }
 
     /// Series resolution when the scenario sets none: the sync period, and one minute for
@@ -72,13 +75,18 @@ public enum ScenarioRun {
         if configuration.results.seriesResolution == nil {
             configuration.results.seriesResolution = defaultSeriesResolution(for: configuration)
         }
-        configuration.results.recordTasks = options.detail != .off
+        let promises = scenario.file.expectations.filter { $0.seeds.isEmpty || $0.seeds.contains(configuration.seed) }
+        let timeline = ExpectationTimeline(for: promises.map(\.expectation))
+        configuration.results.recordTasks = options.detail != .off || timeline.needsTaskRecords
         configuration.results.recordPods = options.detail != .off
         scenario.configuration = configuration
         let simulation = try Simulation(configuration: configuration)
 
         guard let database = options.database else {
-            return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil, commitTimings: nil)
+            var report = Report(scenario: scenario, result: try simulation.run(recorder: timeline), runID: nil, database: nil,
+                                commitTimings: nil)
+            report.outcomes = outcomes(of: promises, report.result, timeline: timeline, scenario: scenario)
+            return report
         }
         // Encoding the resolved scenario and opening the database take a few milliseconds each:
         // side by side, on two threads.
@@ -95,15 +103,17 @@ public enum ScenarioRun {
         let result: SimulationResult
         do {
             let rows = StoreRecorder(recorder, configuration: configuration, detail: options.detail)
-            result = try simulation.run(recorder: rows)
+            result = try simulation.run(recorder: RecorderTee(rows, timeline, tasksToFirst: options.detail != .off))
             rows.recordResults(result)
         } catch {
             recorder.discard()   // nothing reaches the database
             throw error
         }
         let id = try recorder.commit(RunOutcome(finishedAt: Date()))
-        return Report(scenario: scenario, result: result, runID: id, database: database,
-                      commitTimings: recorder.commitTimings)
+        var report = Report(scenario: scenario, result: result, runID: id, database: database,
+                            commitTimings: recorder.commitTimings)
+        report.outcomes = outcomes(of: promises, result, timeline: timeline, scenario: scenario)
+        return report
     }
 
     /// The fully resolved scenario as the run saw it (sorted keys, so equal configurations give equal text).
