@@ -57,7 +57,12 @@ extension Expectation {
     public func measure(_ result: SimulationResult, timeline: ExpectationTimeline, context: ExpectationContext) -> Measurement {
         let subject = subject
         if figure == .reactionTime { return reactionTime(timeline: timeline, context: context) }
-        if let window { return measure(in: window, subject: subject, result: result, timeline: timeline, context: context) }
+        if let window {
+            if window.start >= result.duration {
+                return Measurement(value: nil, text: "none (the window starts after the run's \(result.duration))")
+            }
+            return measure(in: window, subject: subject, result: result, timeline: timeline, context: context)
+        }
         func number(_ v: Int) -> Measurement { .of(Double(v), unit: .number) }
         switch subject.kind {
         case .class:

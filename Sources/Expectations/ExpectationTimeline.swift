@@ -52,6 +52,13 @@ public final class ExpectationTimeline: SimulationRecorder {
         taskClasses = classes
     }
 
+    /// A timeline keeping the series of `deployments` and the finished tasks of `classes`
+    /// (for queries decided after the run, as `HPASimTesting` makes them).
+    public init(seriesOf deployments: [String], tasksOf classes: [String]) {
+        seriesDeployments = deployments
+        taskClasses = classes
+    }
+
     /// Whether the run must report finished tasks (set `configuration.results.recordTasks`).
     public var needsTaskRecords: Bool { !taskClasses.isEmpty }
 

@@ -14,8 +14,6 @@ private let corpus: [(String, String)] = [
     ("bad/expectations/bad-unit.yaml", "bad/expectations/bad-unit.yaml:3: expectations[0].assert: Invalid value: \"queueWait.p95{class=jobs} <= 30sec\": column 30: expected a duration such as 30s, 3m or 1h for queueWait.p95, found \"30sec\""),
     ("bad/expectations/missing-unit.yaml", "bad/expectations/missing-unit.yaml:3: expectations[0].assert: Invalid value: \"queueWait.p95{class=jobs} <= 30\": column 30: expected a duration such as 30s, 3m or 1h for queueWait.p95, found \"30\""),
     ("bad/expectations/missing-assert.yaml", "bad/expectations/missing-assert.yaml:3: expectations[0].assert: Required value: a promise such as podHours{deployment=egress} <= 200"),
-    ("bad/expectations/window-outside.yaml", "bad/expectations/window-outside.yaml:3: expectations[0].assert: during 08:00..09:00: expected a window that starts within the run (1h00m00s), found one starting at 8h00m00s"),
-    ("bad/expectations/replicas-above-max.yaml", "bad/expectations/replicas-above-max.yaml:3: expectations[0].assert: replicas=9: expected at most web-hpa's maxReplicas (4), found 9"),
     ("bad/expectations/map-form-unknown.yaml", "bad/expectations/map-form-unknown.yaml:3: expectations.jbos.timedOut: class=jbos: expected a task class of the scenario (jobs), found \"jbos\" (did you mean \"jobs\"?)"),
     ("bad/expectations/bad-seeds.yaml", "bad/expectations/bad-seeds.yaml:4: expectations[0].seeds[1]: expected an integer (a non-negative seed), found -1: out of range"),
     ("bad/expectations/not-a-list.yaml", "bad/expectations/not-a-list.yaml:3: expectations: expected a list, found \"timedOut{class=jobs} == 0\""),
