@@ -13,6 +13,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "HPASim", targets: ["HPASim"]),
+        // Helpers for policy regression tests (Swift Testing or XCTest); HPASimXCTest adds XCTAssertPromise.
+        .library(name: "HPASimTesting", targets: ["HPASimTesting"]),
+        .library(name: "HPASimXCTest", targets: ["HPASimXCTest"]),
         .executable(name: "simulate", targets: ["simulate"]),
         .executable(name: "phold", targets: ["phold"]),
         // The engine and its random streams alone (used by Benchmarks/, without the rest).
@@ -62,6 +65,10 @@ let package = Package(
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "HPAController",
                            "HPAConformance", "ClusterModel", "Expectations", "Scenario", "Store"],
             swiftSettings: strict),
+        // Policy regressions in Swift: load or build a scenario, run, query, check promises.
+        .target(name: "HPASimTesting", dependencies: ["HPASim"], swiftSettings: strict),
+        // XCTAssertPromise: the one file that imports XCTest, so Swift Testing users do not link it.
+        .target(name: "HPASimXCTest", dependencies: ["HPASimTesting"], swiftSettings: strict),
         .executableTarget(
             name: "simulate",
             dependencies: ["HPASim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -87,6 +94,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "SimTime", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "HPASimTestingTests", dependencies: ["HPASimTesting", "HPASim"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
