@@ -34,6 +34,9 @@ public final class ExpectationTimeline: SimulationRecorder {
 
     private let seriesDeployments: [String]
     private let taskClasses: [String]
+    /// Whether any expectation reads the timeline (a window or `reactionTime`); whole-run
+    /// figures come from the result alone, so a run needs no recorder for them.
+    public let isNeeded: Bool
 
     /// A timeline keeping what `expectations` need.
     public init(for expectations: [Expectation]) {
@@ -50,6 +53,7 @@ public final class ExpectationTimeline: SimulationRecorder {
         }
         seriesDeployments = deployments
         taskClasses = classes
+        isNeeded = expectations.contains { $0.window != nil || $0.figure == .reactionTime }
     }
 
     /// A timeline keeping the series of `deployments` and the finished tasks of `classes`
@@ -57,6 +61,7 @@ public final class ExpectationTimeline: SimulationRecorder {
     public init(seriesOf deployments: [String], tasksOf classes: [String]) {
         seriesDeployments = deployments
         taskClasses = classes
+        isNeeded = true
     }
 
     /// Whether the run must report finished tasks (set `configuration.results.recordTasks`).
