@@ -76,3 +76,12 @@ func loadedWithOverrides() throws {
 func deterministic() throws {
     #expect(try builtInCode(seed: 4).run().result == (try builtInCode(seed: 4).run().result))
 }
+
+@Test("a loaded scenario's own promises are checked against the run, in file order")
+func scenarioPromises() throws {
+    let scenario = try PolicyScenario.load(shipped("steady-day.yaml"), duration: .minutes(30))
+    #expect(!scenario.expectations.isEmpty)
+    let outcomes = try scenario.run().checkScenarioExpectations()
+    #expect(outcomes.map(\.expectation) == scenario.expectations.map(\.expectation))
+    #expect(outcomes.map(\.name) == scenario.expectations.map(\.name))
+}
