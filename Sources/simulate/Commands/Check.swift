@@ -36,7 +36,27 @@ struct Check: ParsableCommand {
     }
 
     mutating func run() throws {
-        // Every scenario is validated before anything runs: bad input stops all (exit 2).
+        let (loaded, baselineFigures) = try loadInputs()
+        var suites: [JUnitReport.Suite] = []
+        for (path, scenario) in zip(scenarios, loaded) {
+            suites.append(try check(scenario, at: path, baseline: baselineFigures))
+        }
+        let outcomes = suites.flatMap(\.outcomes)
+        let failed = outcomes.filter { !$0.passed }.count
+        print("\(outcomes.count - failed) of \(outcomes.count) promise(s) hold in \(scenarios.count) scenario(s)\(failed > 0 ? "; \(failed) failed" : "")")
+        if let junit {
+            do {
+                try JUnitReport.xml(suites).write(toFile: junit, atomically: true, encoding: .utf8)
+            } catch {
+                printError("simulate: error: \(junit): expected a writable file, found \(error.localizedDescription)")
+                throw ExitStatus.invalidInput
+            }
+        }
+        if failed > 0 { throw ExitStatus.checkFailed }
+    }
+
+    /// Every scenario validated, and the baseline read, before anything runs: bad input stops all (exit 2).
+    private func loadInputs() throws -> ([LoadedScenario], [BaselineComparison.Figure]?) {
         var loaded: [LoadedScenario] = []
         var invalid = false
         for path in scenarios {
@@ -50,57 +70,43 @@ struct Check: ParsableCommand {
                 invalid = true
             }
         }
-        var baselineFigures: [BaselineComparison.Figure]?
+        var figures: [BaselineComparison.Figure]?
         if let baseline {
             do {
-                baselineFigures = try BaselineComparison.figures(ofRun: baseline, in: store.db)
+                figures = try BaselineComparison.figures(ofRun: baseline, in: store.db)
             } catch {
                 printError("simulate: error: \(error)")
                 invalid = true
             }
         }
         if invalid { throw ExitStatus.invalidInput }
+        return (loaded, figures)
+    }
 
-        var suites: [JUnitReport.Suite] = []
-        var failed = 0, total = 0
-        for (path, scenario) in zip(scenarios, loaded) {
-            let report: ScenarioCheck.Report
-            do {
-                report = try ScenarioCheck.run(scenario, scenarioPath: path,
-                                               options: ScenarioRun.Options(seed: seed, database: store.destination))
-            } catch let error as StoreError {
-                printError("simulate: error: \(error)")
-                throw ExitStatus.invalidInput
-            } catch let error as ModelConfigurationError {
-                printError("\(path): \(error)")
-                throw ExitStatus.invalidInput
-            }
-            let seeds = report.runs.map { "\($0.result.seed)" }.joined(separator: ", ")
-            print("\(path): \(scenario.file.name) (seed\(report.runs.count == 1 ? "" : "s") \(seeds))")
-            var outcomes = report.outcomes
-            if let figures = baselineFigures, let first = report.runs.first {
-                outcomes += BaselineComparison.compare(figures, with: first.result,
-                                                       tolerance: BaselineComparison.parseTolerance(tolerance) ?? 0.05,
-                                                       run: baseline ?? 0)
-            }
-            if outcomes.isEmpty { print("  no expectations") }
-            for outcome in outcomes { print("  \(outcome)") }
-            for run in report.runs {
-                if let id = run.runID, let db = run.database { print("  stored as run \(id) in \(db)") }
-            }
-            failed += outcomes.filter { !$0.passed }.count
-            total += outcomes.count
-            suites.append(JUnitReport.Suite(name: scenario.file.name.isEmpty ? path : scenario.file.name, file: path, outcomes: outcomes))
+    /// Runs one scenario on the seeds its promises need and prints every outcome.
+    private func check(_ scenario: LoadedScenario, at path: String, baseline figures: [BaselineComparison.Figure]?) throws -> JUnitReport.Suite {
+        let report: ScenarioCheck.Report
+        do {
+            report = try ScenarioCheck.run(scenario, scenarioPath: path, options: ScenarioRun.Options(seed: seed, database: store.destination))
+        } catch let error as StoreError {
+            printError("simulate: error: \(error)")
+            throw ExitStatus.invalidInput
+        } catch let error as ModelConfigurationError {
+            printError("\(path): \(error)")
+            throw ExitStatus.invalidInput
         }
-        print("\(total - failed) of \(total) promise(s) hold in \(scenarios.count) scenario(s)\(failed > 0 ? "; \(failed) failed" : "")")
-        if let junit {
-            do {
-                try JUnitReport.xml(suites).write(toFile: junit, atomically: true, encoding: .utf8)
-            } catch {
-                printError("simulate: error: \(junit): expected a writable file, found \(error.localizedDescription)")
-                throw ExitStatus.invalidInput
-            }
+        let seeds = report.runs.map { "\($0.result.seed)" }.joined(separator: ", ")
+        print("\(path): \(scenario.file.name) (seed\(report.runs.count == 1 ? "" : "s") \(seeds))")
+        var outcomes = report.outcomes
+        if let figures, let first = report.runs.first {
+            outcomes += BaselineComparison.compare(figures, with: first.result, tolerance: BaselineComparison.parseTolerance(tolerance) ?? 0.05,
+                                                   run: baseline ?? 0)
         }
-        if failed > 0 { throw ExitStatus.checkFailed }
+        if outcomes.isEmpty { print("  no expectations") }
+        for outcome in outcomes { print("  \(outcome)") }
+        for run in report.runs {
+            if let id = run.runID, let db = run.database { print("  stored as run \(id) in \(db)") }
+        }
+        return JUnitReport.Suite(name: scenario.file.name.isEmpty ? path : scenario.file.name, file: path, outcomes: outcomes)
     }
 }
