@@ -12,8 +12,6 @@ struct Check: ParsableCommand {
 
             Example: simulate check scenarios/rtc-egress/*.yaml --junit report.xml --no-store
 
-            Exit status: 0 when every promise holds, 1 when any fails, 2 on invalid input.
-
             \(ExitStatus.table)
             """)
 
