@@ -2,9 +2,10 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─► Scenario ─► ClusterModel ─► KEDA ─► HPAController ─► RunRecords ─► SimTime
-//                    │                      └─► EventEngine, Randomness
-//                    └► Store ─► RunRecords   (the records a run emits: the store knows them, not the model)
+// simulate ─► HPASim ─┬─► Scenario ─► Expectations ─► ClusterModel ─► KEDA ─► HPAController ─► RunRecords ─► SimTime
+//                     │                                            └─► EventEngine, Randomness
+//                     └─► Store ─► RunRecords   (the records a run emits: the store knows them, not the model)
+// HPASimTesting ─► HPASim (policy regressions); HPASimXCTest ─► HPASimTesting (XCTAssertPromise)
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -15,6 +16,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "HPASim", targets: ["HPASim"]),
+        // Helpers for policy regression tests (Swift Testing or XCTest); HPASimXCTest adds XCTAssertPromise.
+        .library(name: "HPASimTesting", targets: ["HPASimTesting"]),
+        .library(name: "HPASimXCTest", targets: ["HPASimXCTest"]),
         .executable(name: "simulate", targets: ["simulate"]),
         .executable(name: "phold", targets: ["phold"]),
         // The engine and its random streams alone (used by Benchmarks/, without the rest).
@@ -49,10 +53,13 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict),
+        // Promises about a run: the figure/expectation language, its validation and evaluation.
+        .target(name: "Expectations", dependencies: ["ClusterModel", "HPAController", "RunRecords", "SimTime"], swiftSettings: strict),
         // Scenario files over Kubernetes manifests.
         .target(
             name: "Scenario",
-            dependencies: ["ClusterModel", "HPAController", "KEDA", "Quantities", "SimTime", "Randomness", "RunRecords", "Yams"],
+            dependencies: ["ClusterModel", "HPAController", "KEDA", "Quantities", "SimTime", "Randomness", "RunRecords",
+                           "Expectations", "Yams"],
             swiftSettings: strict),
         // Runs stored in SQLite.
         .target(
@@ -64,8 +71,12 @@ let package = Package(
         .target(
             name: "HPASim",
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "RunRecords", "HPAController",
-                           "HPAConformance", "KEDA", "ClusterModel", "Scenario", "Store"],
+                           "HPAConformance", "KEDA", "ClusterModel", "Expectations", "Scenario", "Store"],
             swiftSettings: strict),
+        // Policy regressions in Swift: load or build a scenario, run, query, check promises.
+        .target(name: "HPASimTesting", dependencies: ["HPASim"], swiftSettings: strict),
+        // XCTAssertPromise: the one file that imports XCTest, so Swift Testing users do not link it.
+        .target(name: "HPASimXCTest", dependencies: ["HPASimTesting"], swiftSettings: strict),
         .executableTarget(
             name: "simulate",
             dependencies: ["HPASim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -88,12 +99,14 @@ let package = Package(
         .testTarget(name: "KEDATests", dependencies: ["KEDA", "HPAController", "Quantities", "SimTime", "RunRecords"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "RunRecords", "HPAController", "KEDA", "EventEngine", "Randomness", "SimTime", "Quantities"], swiftSettings: strict),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "ExpectationsTests", dependencies: ["Expectations", "ClusterModel", "RunRecords", "SimTime"], swiftSettings: strict),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Expectations", "ClusterModel", "HPAController", "Quantities", "SimTime"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"],   // read in place (a database opened there would be migrated: copied first)
             swiftSettings: strict),
+        .testTarget(name: "HPASimTestingTests", dependencies: ["HPASimTesting", "HPASim"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], exclude: ["Snapshots"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

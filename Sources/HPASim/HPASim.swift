@@ -9,5 +9,6 @@
 @_exported public import HPAConformance
 @_exported public import KEDA
 @_exported public import ClusterModel
+@_exported public import Expectations
 @_exported public import Scenario
 @_exported public import Store

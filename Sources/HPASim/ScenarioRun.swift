@@ -3,6 +3,7 @@ public import ClusterModel
 public import Scenario
 public import SimTime
 public import Store
+public import Expectations
 
 /// **A run is stored whole or not at all.** Runs a scenario file and stores it.
 ///
@@ -47,6 +48,8 @@ public enum ScenarioRun {
         public var database: String?
         /// How the commit went (nil when not stored).
         public var commitTimings: CommitTimings?
+        /// The scenario's promises checked against this run (those whose `seeds:` include its seed).
+        public var outcomes: [ExpectationOutcome] = []
     }
 
     /// Series resolution when the scenario sets none: the sync period, and one minute for
@@ -72,13 +75,19 @@ public enum ScenarioRun {
         if configuration.results.seriesResolution == nil {
             configuration.results.seriesResolution = defaultSeriesResolution(for: configuration)
         }
-        configuration.results.recordTasks = options.detail != .off
+        let promises = scenario.file.expectations.filter { $0.seeds.isEmpty || $0.seeds.contains(configuration.seed) }
+        let timeline = ExpectationTimeline(for: promises.map(\.expectation))
+        configuration.results.recordTasks = options.detail != .off || timeline.needsTaskRecords
         configuration.results.recordPods = options.detail != .off
         scenario.configuration = configuration
         let simulation = try Simulation(configuration: configuration)
 
         guard let database = options.database else {
-            return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil, commitTimings: nil)
+            // Without a recorder when no promise reads the timeline: series sampling costs time.
+            let result = timeline.isNeeded ? try simulation.run(recorder: timeline) : simulation.run()
+            var report = Report(scenario: scenario, result: result, runID: nil, database: nil, commitTimings: nil)
+            report.outcomes = outcomes(of: promises, report.result, timeline: timeline, scenario: scenario)
+            return report
         }
         // Encoding the resolved scenario and opening the database take a few milliseconds each:
         // side by side, on two threads.
@@ -94,7 +103,8 @@ public enum ScenarioRun {
         let recorder = try store.makeRecorder(for: metadata)
         let result: SimulationResult
         do {
-            result = try simulation.run(recorder: recorder)
+            // The store keeps task records only at --detail sampled|all (RunRecorder drops them at off).
+            result = try simulation.run(recorder: RecorderTee(recorder, timeline))
             recorder.recordResults(result, notifiers: configuration.deployments.compactMap { d in
                 if case .notifier = d.role { d.name } else { nil }
             })
@@ -103,8 +113,10 @@ public enum ScenarioRun {
             throw error
         }
         let id = try recorder.commit(RunOutcome(finishedAt: Date()))
-        return Report(scenario: scenario, result: result, runID: id, database: database,
-                      commitTimings: recorder.commitTimings)
+        var report = Report(scenario: scenario, result: result, runID: id, database: database,
+                            commitTimings: recorder.commitTimings)
+        report.outcomes = outcomes(of: promises, result, timeline: timeline, scenario: scenario)
+        return report
     }
 
     /// The fully resolved scenario as the run saw it (sorted keys, so equal configurations give equal text).

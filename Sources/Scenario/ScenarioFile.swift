@@ -1,6 +1,7 @@
 public import SimTime
 public import ClusterModel
 public import HPAController
+public import Expectations
 
 /// A scenario file as written, before its manifests are read (see `docs/scenarios.md`).
 public struct ScenarioFile: Sendable {
@@ -31,8 +32,12 @@ public struct ScenarioFile: Sendable {
     public var restartBackOff: RestartBackOff
     public var results: ResultsConfiguration
     public var lints: LintSettings
-    /// The `expectations:` block, kept as YAML for the CI check that will assert it.
+    /// The `expectations:` block as YAML (as written).
     public var expectationsYAML: String?
+    /// The promises of `expectations:`, parsed; checked against the scenario's names when it loads.
+    public var expectations: [ScenarioExpectation] = []
+    /// Arrival segments and bursts given a `name:` (what `reactionTime{after=NAME}` refers to).
+    public var workloadEvents: [WorkloadEvent] = []
     /// The file the scenario was read from.
     public var location: SourceLocation
     /// Where each entry of ``manifests`` was written.
@@ -87,5 +92,20 @@ public struct ManifestOverride: Hashable, Sendable, CustomStringConvertible {
         value = String(text[text.index(after: equals)...]).trimmingSpaces
         self.location = location
         if target.isEmpty || path.isEmpty { return nil }
+    }
+}
+
+/// One entry of a scenario's `expectations:`: a promise, its name and the seeds it must hold for.
+public struct ScenarioExpectation: Hashable, Sendable {
+    /// `name:`; nil when the entry has none.
+    public var name: String?
+    public var expectation: Expectation
+    /// `seeds:`; empty: the scenario's seed (or `--seed`).
+    public var seeds: [UInt64]
+    /// Where the `assert:` was written, and its field path (`expectations[2].assert`).
+    public var location: SourceLocation
+    public var field: String
+    public init(name: String?, expectation: Expectation, seeds: [UInt64] = [], location: SourceLocation, field: String) {
+        self.name = name; self.expectation = expectation; self.seeds = seeds; self.location = location; self.field = field
     }
 }

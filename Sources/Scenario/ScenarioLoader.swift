@@ -3,6 +3,7 @@ internal import Yams
 public import SimTime
 public import ClusterModel
 internal import HPAController
+internal import Expectations
 
 /// A scenario read, validated and converted: ready to run.
 public struct LoadedScenario: Sendable {
@@ -49,6 +50,16 @@ public enum ScenarioLoader {
                                               message: "expected \(error.expected), found \(error.found)"))
             } catch {
                 diagnostics.append(Diagnostic(severity: .error, file: file.location.file, line: nil, field: nil, message: "\(error)"))
+            }
+        }
+        if !diagnostics.hasErrors {
+            // Expectations name classes, deployments, HPAs and events the scenario must define.
+            let context = ExpectationContext(configuration: configuration, events: file.workloadEvents)
+            for entry in file.expectations {
+                for problem in context.problems(entry.expectation) {
+                    diagnostics.append(Diagnostic(severity: .error, file: entry.location.file, line: entry.location.line,
+                                                  field: entry.field, message: problem))
+                }
             }
         }
         let lints = Lints(controller: file.controller, pipeline: file.metrics, settings: file.lints)

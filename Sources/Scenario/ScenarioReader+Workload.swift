@@ -3,6 +3,7 @@ internal import Yams
 internal import SimTime
 internal import ClusterModel
 internal import Randomness
+internal import Expectations
 
 /// `deployments:` and `workload:` of a scenario file.
 extension ScenarioReader {
@@ -93,12 +94,12 @@ extension ScenarioReader {
 
     static let classFields = ["name", "keyPattern", "arrivals", "duration", "usage", "cpuBound", "maxQueueWait", "onPodTermination"]
 
-    func readWorkload(_ node: Node, _ path: FieldPath) -> WorkloadConfiguration {
+    func readWorkload(_ node: Node, _ path: FieldPath, events: inout [WorkloadEvent]) -> WorkloadConfiguration {
         var workload = WorkloadConfiguration()
         guard let f = reader.fields(node, path, known: ["classes", "trace"]) else { return workload }
         if let n = f["classes"], let items = reader.sequence(n, path.child("classes")) {
             for (i, item) in items.enumerated() {
-                if let c = readClass(item, path.child("classes").index(i)) {
+                if let c = readClass(item, path.child("classes").index(i), events: &events) {
                     if workload.classes.contains(where: { $0.name == c.name }) {
                         reader.error(item, path.child("classes").index(i).child("name"), "Duplicate value: \"\(c.name)\"")
                     }
@@ -112,7 +113,7 @@ extension ScenarioReader {
         return workload
     }
 
-    private func readClass(_ node: Node, _ path: FieldPath) -> TaskClass? {
+    private func readClass(_ node: Node, _ path: FieldPath, events: inout [WorkloadEvent]) -> TaskClass? {
         guard let f = reader.fields(node, path, known: Self.classFields) else { return nil }
         guard let n = f["name"], let name = reader.string(n, path.child("name")), !name.isEmpty else {
             reader.error(f.line, path.child("name"), "Required value")
@@ -123,7 +124,9 @@ extension ScenarioReader {
             return nil
         }
         var c = TaskClass(name: name, keyPattern: key)
-        if let a = f["arrivals"], let arrivals = readArrivals(a, path.child("arrivals")) { c.arrivals = arrivals }
+        if let a = f["arrivals"], let arrivals = readArrivals(a, path.child("arrivals"), taskClass: name, events: &events) {
+            c.arrivals = arrivals
+        }
         if let d = f["duration"], let dist = reader.distribution(d, path.child("duration"), seconds: true) { c.duration = dist }
         if let u = f["usage"] { c.usage = usage(u, path.child("usage")) }
         if let b = f["cpuBound"], let v = reader.bool(b, path.child("cpuBound")) { c.cpuBound = v }
@@ -138,12 +141,20 @@ extension ScenarioReader {
         return c
     }
 
-    private func readArrivals(_ node: Node, _ path: FieldPath) -> ArrivalProcess? {
+    private func readArrivals(_ node: Node, _ path: FieldPath, taskClass: String, events: inout [WorkloadEvent]) -> ArrivalProcess? {
         guard let f = reader.fields(node, path, known: ["rate", "bursts"]) else { return nil }
         var process = ArrivalProcess.none
-        if let r = f["rate"], let schedule = readSchedule(r, path.child("rate")) { process.rate = schedule }
+        /// A `name:` for `reactionTime{after=NAME}`; names are unique across the workload.
+        func name(_ fields: Fields, _ p: FieldPath, _ timing: WorkloadEvent.Timing) {
+            guard let n = fields["name"], let s = reader.string(n, p.child("name")) else { return }
+            if events.contains(where: { $0.name == s }) {
+                reader.error(n, p.child("name"), "Duplicate value: \"\(s)\": arrival segments and bursts need distinct names")
+            }
+            events.append(WorkloadEvent(name: s, taskClass: taskClass, timing: timing))
+        }
+        if let r = f["rate"], let schedule = readSchedule(r, path.child("rate"), named: name) { process.rate = schedule }
         if let b = f["bursts"], !NodeReader.isNull(b),
-           let bf = reader.fields(b, path.child("bursts"), known: ["interval", "offset", "size", "spread"]) {
+           let bf = reader.fields(b, path.child("bursts"), known: ["name", "interval", "offset", "size", "spread"]) {
             let p = path.child("bursts")
             var bursts = Bursts(size: .constant(0))
             if let v = bf["interval"], let d = reader.duration(v, p.child("interval"), allowZero: false) { bursts.interval = d }
@@ -155,13 +166,15 @@ extension ScenarioReader {
                 reader.error(bf.line, p.child("size"), "Required value: tasks per burst")
             }
             process.bursts = bursts
+            name(bf, p, .bursts(offset: bursts.offset, interval: bursts.interval))
         }
         return process
     }
 
     /// A rate (`72/h`), `{daily: [24 rates]}`, `{weekly: {hourly: [24], dayFactors: [7]}}`
     /// or `{segments: [{start, rate}], period}`.
-    private func readSchedule(_ node: Node, _ path: FieldPath) -> RateSchedule? {
+    private func readSchedule(_ node: Node, _ path: FieldPath,
+                              named: (Fields, FieldPath, WorkloadEvent.Timing) -> Void) -> RateSchedule? {
         if case .scalar = node { return reader.rate(node, path).map { .constant($0) } }
         guard let f = reader.fields(node, path, known: ["daily", "weekly", "segments", "period"]) else { return nil }
         func rates(_ n: Node, _ p: FieldPath, count: Int) -> [Double]? {
@@ -200,15 +213,17 @@ extension ScenarioReader {
         }
         if let s = f["segments"], let items = reader.sequence(s, path.child("segments")) {
             var segments: [RateSegment] = []
+            var namedSegments: [(Fields, FieldPath, SimDuration)] = []
             for (i, item) in items.enumerated() {
                 let p = path.child("segments").index(i)
-                guard let sf = reader.fields(item, p, known: ["start", "rate"]),
+                guard let sf = reader.fields(item, p, known: ["name", "start", "rate"]),
                       let st = sf["start"], let start = reader.duration(st, p.child("start")),
                       let rt = sf["rate"], let rate = reader.rate(rt, p.child("rate")) else { continue }
                 if let last = segments.last, start <= last.start {
                     reader.error(st, p.child("start"), "Invalid value: segments must start in increasing order")
                 }
                 segments.append(RateSegment(start: start, ratePerSecond: rate))
+                if sf["name"] != nil { namedSegments.append((sf, p, start)) }
             }
             if segments.first?.start != .zero {
                 reader.error(s, path.child("segments"), "Invalid value: the first segment must start at 0s")
@@ -221,6 +236,7 @@ extension ScenarioReader {
                     reader.error(pn, path.child("period"), "Invalid value: every segment must start within the period")
                 }
             }
+            for (sf, p, start) in namedSegments { named(sf, p, .segment(start: start, period: period)) }
             return RateSchedule(segments: segments, period: period)
         }
         reader.error(f.line, path, "expected a rate (72/h), or one of daily, weekly, segments")

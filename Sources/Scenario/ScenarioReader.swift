@@ -62,12 +62,15 @@ struct ScenarioReader {
         if let n = top["deployments"], !NodeReader.isNull(n) {
             file.deployments.merge(readDeployments(n, FieldPath("deployments"))) { _, new in new }
         }
-        if let n = top["workload"], !NodeReader.isNull(n) { file.workload = readWorkload(n, FieldPath("workload")) }
+        if let n = top["workload"], !NodeReader.isNull(n) {
+            file.workloadEvents = []
+            file.workload = readWorkload(n, FieldPath("workload"), events: &file.workloadEvents)
+        }
         if let n = top["results"], !NodeReader.isNull(n) { file.results = readResults(n, FieldPath("results")) }
         if let n = top["lints"], !NodeReader.isNull(n) { file.lints = readLints(n, FieldPath("lints")) }
         if let n = top["redisLists"], !NodeReader.isNull(n) { file.redisLists = readRedisLists(n, FieldPath("redisLists")) }
         if let n = top["expectations"], !NodeReader.isNull(n) {
-            _ = reader.fields(n, FieldPath("expectations"), known: [])
+            file.expectations = readExpectations(n, classes: file.workload.classes.map(\.name), location: location)
             file.expectationsYAML = try? Yams.serialize(node: n)
         }
         return file

@@ -4,7 +4,7 @@ import ArgumentParser
 enum ExitStatus {
     /// Success; warnings allowed.
     static let success = ExitCode(0)
-    /// A check failed: a conformance vector, later a scenario's expectations.
+    /// A check failed: a conformance vector, or a scenario's expectation (`simulate check`).
     static let checkFailed = ExitCode(1)
     /// Invalid input: an unreadable file, bad YAML, a validation error.
     static let invalidInput = ExitCode(2)

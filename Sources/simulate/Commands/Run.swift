@@ -47,6 +47,9 @@ struct Run: ParsableCommand {
         let notes = report.scenario.diagnostics.rendered(verbose: verbose, explain: false)
         if !notes.isEmpty { printError(notes) }
         print(Summary(report.result))
+        // The scenario's promises, for information: `simulate check` is the command that fails on them.
+        if !report.outcomes.isEmpty { print("") }   // the promises under the tables, apart
+        for outcome in report.outcomes { print(outcome) }
         if let id = report.runID, let db = report.database {
             print("Stored as run \(id) in \(db) (simulate runs show \(id)).")
         }
