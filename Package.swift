@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─► Scenario, Store ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
+// simulate ─► HPASim ─► Sweep, Scenario, Store ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -54,11 +54,16 @@ let package = Package(
             dependencies: ["SimTime", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
+        // Compare, sweep and tune variants: knows no store (HPASim injects how a variant runs).
+        .target(
+            name: "Sweep",
+            dependencies: ["Scenario", "ClusterModel", "SimTime", "Randomness"],
+            swiftSettings: strict),
         // The umbrella library users import.
         .target(
             name: "HPASim",
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "HPAController",
-                           "HPAConformance", "ClusterModel", "Scenario", "Store"],
+                           "HPAConformance", "ClusterModel", "Scenario", "Store", "Sweep"],
             swiftSettings: strict),
         .executableTarget(
             name: "simulate",
@@ -84,6 +89,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "SimTime", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Scenario", "ClusterModel", "SimTime"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -9,3 +9,4 @@
 @_exported public import ClusterModel
 @_exported public import Scenario
 @_exported public import Store
+@_exported public import Sweep

@@ -1,0 +1,103 @@
+import Foundation
+import ClusterModel
+import Scenario
+import SimTime
+import Store
+public import Sweep
+
+/// How `simulate compare`, `sweep` and `tune` run a variant: load it, run it through
+/// ``ScenarioRun``, store it. The Sweep module knows no store; this injects one.
+///
+/// **A finished run is in the database as soon as it finishes**, and **a run already stored is
+/// not run again** (resume): a variant whose resolved scenario and seed match a stored run (same
+/// `runs.scenario_hash` and `seed`) takes that run's results from the database.
+public final class SweepRunStore: Sendable {
+    /// The run database; nil: nothing is stored or resumed.
+    public let database: String?
+    /// Stored completed runs by `"<scenario hash> <seed>"` (looked up, never iterated).
+    private let stored: [String: RunID]
+    private let resumedCount = Counter()
+
+    /// Opens `database` (when given) and indexes its runs.
+    /// - Throws: ``StoreError`` when the database cannot be opened.
+    public init(database: String?) throws {
+        self.database = database
+        var index: [String: RunID] = [:]
+        if let database {
+            for run in try RunStore(path: database).runs() where run.outcome.status == .completed {
+                index["\(run.metadata.scenarioHash) \(run.metadata.seed)"] = run.id
+            }
+        }
+        stored = index
+    }
+
+    /// Runs taken from the database instead of being run.
+    public var resumed: Int { resumedCount.value }
+
+    /// The runner to hand to ``ParallelRuns`` or ``Tuner``; runs are named `<scenario name> <variant name>`.
+    public var runner: VariantRunner {
+        { [self] request in try self.run(request) }
+    }
+
+    func run(_ request: RunRequest) throws -> SimulationResult {
+        let loaded = try ScenarioLoader.load(path: request.variant.scenarioPath, seed: request.seed,
+                                             duration: request.duration, overrides: request.variant.overrides)
+        if let database, let id = stored[try Self.key(of: loaded.configuration)] {
+            resumedCount.increment()
+            return try Self.storedResult(id, in: RunStore(path: database), order: loaded.configuration)
+        }
+        let name = (loaded.file.name.isEmpty ? URL(fileURLWithPath: request.variant.scenarioPath).deletingPathExtension().lastPathComponent
+                    : loaded.file.name) + " " + request.variant.name
+        return try ScenarioRun.run(loaded, scenarioPath: request.variant.scenarioPath,
+                                   options: .init(database: database, name: name)).result
+    }
+
+    /// `"<hash> <seed>"` of the configuration as ``ScenarioRun`` stores it (series resolution
+    /// defaulted, no per-task or per-pod detail).
+    static func key(of loaded: SimulationConfiguration) throws -> String {
+        var configuration = loaded
+        if configuration.results.seriesResolution == nil {
+            configuration.results.seriesResolution = ScenarioRun.defaultSeriesResolution(for: configuration)
+        }
+        configuration.results.recordTasks = false
+        configuration.results.recordPods = false
+        return "\(StableHash.hex(of: try ScenarioRun.resolvedJSON(configuration))) \(configuration.seed)"
+    }
+
+    /// A stored run's results, as far as the database keeps them: every figure a sweep ranks
+    /// and compares (timed out, interrupted, queue-wait quantiles, pod-hours, flaps, whether an
+    /// HPA scales the deployment). Counts the database does not keep (arrived, requeued,
+    /// events) are zero.
+    ///
+    /// Reads the store's result rows: when the record family moves to `RunRecords`, this is the
+    /// one function to adapt.
+    /// Classes and deployments come in `order`'s order, as a fresh run reports them (sums over
+    /// them then add in the same order, to the same bits).
+    static func storedResult(_ id: RunID, in store: RunStore, order: SimulationConfiguration) throws -> SimulationResult {
+        let run = try store.run(id)
+        let classes = try store.classResults(of: id).map { r in
+            ClassResult(name: r.taskClass, completed: Int(r.completed), failed: Int(r.failed), timedOut: Int(r.timedOut),
+                        interruptedByScaleDown: Int(r.interruptedByScaleDown), interruptedByOOM: Int(r.interruptedByOOM),
+                        queueWait: QueueWaitSummary(p50: r.queueWaitP50 ?? .zero, p95: r.queueWaitP95 ?? .zero,
+                                                    p99: r.queueWaitP99 ?? .zero, max: r.queueWaitMax ?? .zero))
+        }
+        let deployments = try store.deploymentResults(of: id).map { r in
+            DeploymentResult(name: r.deployment, podHours: r.podHours, meanReplicas: r.meanReplicas, maxReplicas: r.peakReplicas,
+                             timeAtMaxReplicas: r.timeAtMaxReplicas, scaleEvents: Int(r.scaleEvents), flaps: Int(r.flaps))
+        }
+        let classOrder = order.workload.classes.map(\.name), deploymentOrder = order.deployments.map(\.name)
+        return SimulationResult(duration: run.metadata.simulatedDuration, seed: run.metadata.seed,
+                                classes: classes.sorted { (classOrder.firstIndex(of: $0.name) ?? .max) < (classOrder.firstIndex(of: $1.name) ?? .max) },
+                                deployments: deployments.sorted {
+                                    (deploymentOrder.firstIndex(of: $0.name) ?? .max) < (deploymentOrder.firstIndex(of: $1.name) ?? .max)
+                                }, notifierBacklogMaximum: 0, notifications: 0, eventsProcessed: 0)
+    }
+}
+
+/// A counter shared by the pool's threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+}
