@@ -2,31 +2,43 @@ import ClusterModel
 public import SimTime
 import Randomness
 
-/// A knob tuning searches: `FIELD=LOW..HIGH`, integers.
+/// A knob tuning searches: `FIELD=LOW..HIGH` or `FIELD=LOW..HIGH/STEP`, integers.
 public struct TuneKnob: Hashable, Sendable {
     /// `target:path`, as in an override.
     public var field: String
     public var low: Int
     public var high: Int
+    /// The spacing of the values tried (1: every integer).
+    public var step: Int
 
-    public init(field: String, low: Int, high: Int) { self.field = field; self.low = low; self.high = high }
+    public init(field: String, low: Int, high: Int, step: Int = 1) {
+        self.field = field; self.low = low; self.high = high; self.step = step
+    }
 
-    /// Parses `--knob FIELD=LOW..HIGH` (integers, LOW <= HIGH).
+    /// Parses `--knob FIELD=LOW..HIGH[/STEP]` (integers, LOW <= HIGH, STEP >= 1).
     public init(parsing text: String) throws(SweepError) {
-        let expected = "FIELD=LOW..HIGH with integers LOW <= HIGH and FIELD as <object name>:<field path>"
+        let expected = "FIELD=LOW..HIGH or FIELD=LOW..HIGH/STEP with integers LOW <= HIGH, STEP >= 1 and FIELD as <object name>:<field path>"
         guard let equals = text.firstIndex(of: "="), text[..<equals].contains(":") else {
             throw .invalidArgument(option: "--knob", expected: expected, found: text)
         }
-        let bounds = text[text.index(after: equals)...].split(separator: ".", omittingEmptySubsequences: true)
-        guard text[text.index(after: equals)...].contains(".."), bounds.count == 2,
-              let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high else {
+        let range = text[text.index(after: equals)...]
+        let stepParts = range.split(separator: "/", omittingEmptySubsequences: false)
+        let bounds = stepParts[0].split(separator: ".", omittingEmptySubsequences: true)
+        guard range.contains(".."), stepParts.count <= 2, bounds.count == 2,
+              let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high,
+              let step = stepParts.count == 2 ? Int(stepParts[1]) : 1, step >= 1 else {
             throw .invalidArgument(option: "--knob", expected: expected, found: text)
         }
-        self.init(field: String(text[..<equals]), low: low, high: high)
+        self.init(field: String(text[..<equals]), low: low, high: high, step: step)
     }
 
+    /// How many values the knob has.
+    public var count: Int { (high - low) / step + 1 }
+    /// The `i`th value (0-based).
+    public func value(_ i: Int) -> Int { low + i * step }
+
     /// The knob as a grid of every value (what tuning is compared with).
-    public var grid: Knob { Knob(field: field, values: (low...high).map(String.init)) }
+    public var grid: Knob { Knob(field: field, values: (0..<count).map { String(value($0)) }) }
 }
 
 /// `simulate tune`: the cheapest variant that keeps every promise, in a space too large for a grid.
@@ -80,16 +92,16 @@ public struct Tuner: Sendable {
         return n + third + ninth * max(0, seeds.count - 1)
     }
 
-    /// A variant at `point` (one value per knob).
+    /// A variant at `point` (one value index per knob).
     public func variant(_ point: [Int]) -> Variant {
-        let settings = point.map(String.init)
+        let settings = zip(knobs, point).map { String($0.value($1)) }
         let name = zip(knobs, settings).map { "\(Knob(field: $0.field, values: []).title)=\($1)" }.joined(separator: ",")
         return Variant(name: name, scenarioPath: scenarioPath,
                        overrides: zip(knobs, settings).compactMap { Knob(field: $0.field, values: []).override($1) },
                        settings: settings)
     }
 
-    /// The Latin hypercube sample of `n` points.
+    /// The Latin hypercube sample of `n` points (value indices).
     public func latinHypercube(_ n: Int) -> [[Int]] {
         var stream = RandomStreams(seed: seeds.first ?? 1).stream(named: "tune.latin-hypercube")
         var columns: [[Int]] = []
@@ -99,10 +111,9 @@ public struct Tuner: Sendable {
                 let j = Int(stream.next() % UInt64(i + 1))
                 strata.swapAt(i, j)
             }
-            let width = Double(knob.high - knob.low + 1)
             columns.append(strata.map { s in
-                let u = (Double(s) + Double(stream.next() >> 11) / Double(1 << 53)) / Double(n)
-                return min(knob.high, knob.low + Int(u * width))
+                let u = (Double(s) + stream.nextUnit()) / Double(n)
+                return min(knob.count - 1, Int(u * Double(knob.count)))
             })
         }
         return (0..<n).map { i in columns.map { $0[i] } }
@@ -144,7 +155,7 @@ public struct Tuner: Sendable {
             return seen
         }
         func bestThird(_ scores: [VariantScore]) -> [[Int]] {
-            Ranking.ranked(scores).prefix((scores.count + 2) / 3).compactMap { s in s.variant.settings.map { Int($0) ?? 0 } }
+            Ranking.ranked(scores).prefix((scores.count + 2) / 3).map { points[$0.index] }
         }
 
         let n = sampleSize
@@ -157,15 +168,15 @@ public struct Tuner: Sendable {
         guard var incumbent = Ranking.ranked(finalists).first else { preconditionFailure("no candidates") }
 
         // Pattern search around the incumbent while the budget lasts.
-        var steps = knobs.map { max(1, ($0.high - $0.low) / max(1, n)) }
-        func current() -> [Int] { incumbent.variant.settings.map { Int($0) ?? 0 } }
+        var steps = knobs.map { max(1, ($0.count - 1) / max(1, n)) }
+        func current() -> [Int] { points[incumbent.index] }
         while runs + seeds.count <= budget {
             var neighbours: [[Int]] = []
             for (k, knob) in knobs.enumerated() {
                 for delta in [-steps[k], steps[k]] {
                     var p = current()
-                    p[k] = min(knob.high, max(knob.low, p[k] + delta))
-                    if p != current(), !finalists.contains(where: { $0.variant.settings == p.map(String.init) }) { neighbours.append(p) }
+                    p[k] = min(knob.count - 1, max(0, p[k] + delta))
+                    if p != current(), !finalists.contains(where: { points[$0.index] == p }) { neighbours.append(p) }
                 }
             }
             let affordable = (budget - runs) / max(1, seeds.count)

@@ -56,5 +56,9 @@ struct KnobTests {
         #expect(k == TuneKnob(field: "egress-hpa:spec.minReplicas", low: 1, high: 6))
         #expect(k.grid.values == ["1", "2", "3", "4", "5", "6"])
         #expect(throws: SweepError.self) { try TuneKnob(parsing: "egress-hpa:spec.minReplicas=6..1") }
+        let w = try TuneKnob(parsing: "egress-hpa:spec.behavior.scaleDown.stabilizationWindowSeconds=0..600/120")
+        #expect(w.step == 120)
+        #expect(w.grid.values == ["0", "120", "240", "360", "480", "600"])
+        #expect(throws: SweepError.self) { try TuneKnob(parsing: "egress-hpa:spec.minReplicas=1..6/0") }
     }
 }

@@ -18,7 +18,7 @@ struct Tune: ParsableCommand {
             """)
 
     @Argument(help: "Scenario file.") var scenario: String
-    @Option(name: .customLong("knob"), help: ArgumentHelp("A knob and its integer range.", valueName: "FIELD=LOW..HIGH"))
+    @Option(name: .customLong("knob"), help: ArgumentHelp("A knob and its integer range, every STEP (default 1).", valueName: "FIELD=LOW..HIGH[/STEP]"))
     var knobs: [String] = []
     @Option(help: "Most runs in all, short ones included.") var budget: Int = 30
     @Option(help: "Seeds for the finalists (the scenario's seed and the next ones).") var seeds: Int = 1
@@ -43,7 +43,7 @@ struct Tune: ParsableCommand {
                               seeds: SweepPlan.seeds(from: options.seed ?? baseline.file.seed, count: seeds),
                               duration: baseline.configuration.duration, objective: figure)
             // Both ends of every range must load before anything runs.
-            try SweepPlan(scenarioPath: scenario, variants: [parsed.map(\.low), parsed.map(\.high)].map(tuner.variant),
+            try SweepPlan(scenarioPath: scenario, variants: [parsed.map { _ in 0 }, parsed.map { $0.count - 1 }].map(tuner.variant),
                           seeds: tuner.seeds, duration: options.parsedDuration).validate()
             return (tuner, try SweepRunStore(database: options.store.destination))
         }
