@@ -14,6 +14,8 @@ public import Sweep
 public final class SweepRunStore: Sendable {
     /// The run database; nil: nothing is stored or resumed.
     public let database: String?
+    /// The database, opened once for reading stored runs (each new run opens its own to write).
+    private let store: RunStore?
     /// Stored completed runs by `"<scenario hash> <seed>"` (looked up, never iterated).
     private let stored: [String: RunID]
     private let resumedCount = Counter()
@@ -23,10 +25,9 @@ public final class SweepRunStore: Sendable {
     public init(database: String?) throws {
         self.database = database
         var index: [String: RunID] = [:]
-        if let database {
-            for run in try RunStore(path: database).runs() where run.outcome.status == .completed {
-                index["\(run.metadata.scenarioHash) \(run.metadata.seed)"] = run.id
-            }
+        store = try database.map { try RunStore(path: $0) }
+        for run in try store?.runs() ?? [] where run.outcome.status == .completed {
+            index["\(run.metadata.scenarioHash) \(run.metadata.seed)"] = run.id
         }
         stored = index
     }
@@ -42,9 +43,9 @@ public final class SweepRunStore: Sendable {
     func run(_ request: RunRequest) throws -> SimulationResult {
         let loaded = try ScenarioLoader.load(path: request.variant.scenarioPath, seed: request.seed,
                                              duration: request.duration, overrides: request.variant.overrides)
-        if let database, let id = stored[try Self.key(of: loaded.configuration)] {
+        if let store, let id = stored[try Self.key(of: loaded.configuration)] {
             resumedCount.increment()
-            return try Self.storedResult(id, in: RunStore(path: database), order: loaded.configuration)
+            return try Self.storedResult(id, in: store, order: loaded.configuration)
         }
         let name = (loaded.file.name.isEmpty ? URL(fileURLWithPath: request.variant.scenarioPath).deletingPathExtension().lastPathComponent
                     : loaded.file.name) + " " + request.variant.name
