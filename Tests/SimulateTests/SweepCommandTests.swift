@@ -97,6 +97,24 @@ struct SweepCommandTests {
         #expect(timedOut.contains("worse)"))
     }
 
+    @Test("tune states its method, stays within its budget and names the best variant")
+    func tune() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let help = try simulate(["tune", "--help"])
+        #expect(help.stdout.contains("Latin hypercube"))
+        #expect(help.stdout.contains("successive halving"))
+        let r = try simulate(["tune", try writeEgressSpike(in: dir), "--knob", "egress-hpa:spec.maxReplicas=6..12",
+                              "--knob", "\(scaleDownWindowKnob)=0..600/300", "--budget", "8", "--duration", "2h", "--no-store",
+                              "--export-best", dir.path("best")])
+        #expect(r.status == 0)
+        let first = try #require(r.stdout.split(separator: "\n").first)
+        #expect(first.hasPrefix("tune of "))
+        #expect(first.hasSuffix("runs of a budget of 8"))
+        #expect(r.stdout.contains("\nbest: egress-hpa:spec.maxReplicas="))
+        #expect(FileManager.default.fileExists(atPath: dir.path("best/06-hpa-configs.yaml")))
+    }
+
     @Test("an invalid override fails before anything runs, with the validation message, exit 2")
     func invalidOverride() throws {
         let dir = try TemporaryDirectory()

@@ -70,8 +70,13 @@ func export(_ variant: Variant, to directory: String) throws {
     let paths = try invalidInputExits {
         try ManifestExport.write(try ManifestExport.files(scenarioPath: variant.scenarioPath, overrides: variant.overrides), to: directory)
     }
-    printError("exported \(variant.name) (\(variant.overrides.map(\.description).joined(separator: "; "))):")
-    for path in paths { printError("  \(path)") }
+    let settings = variant.overrides.map(\.description).joined(separator: "; ")
+    if paths.isEmpty {
+        printError("exported nothing: the winner, \(variant.name) (\(settings)), changes no manifest")
+    } else {
+        printError("exported \(variant.name) (\(settings)):")
+        for path in paths { printError("  \(path)") }
+    }
 }
 
 /// Refuses an objective naming a class or deployment the scenario does not have.
