@@ -35,7 +35,7 @@ public final class SweepRunStore: Sendable {
     /// Runs taken from the database instead of being run.
     public var resumed: Int { resumedCount.value }
 
-    /// The runner to hand to ``ParallelRuns`` or ``Tuner``; runs are named `<scenario name> <variant name>`.
+    /// The runner to hand to ``ParallelRuns`` or ``Tuner``; runs are named `<scenario name> <variant name> <overrides>`.
     public var runner: VariantRunner {
         { [self] request in try self.run(request) }
     }
@@ -47,8 +47,9 @@ public final class SweepRunStore: Sendable {
             resumedCount.increment()
             return try Self.storedResult(id, in: store, order: loaded.configuration)
         }
-        let name = (loaded.file.name.isEmpty ? URL(fileURLWithPath: request.variant.scenarioPath).deletingPathExtension().lastPathComponent
-                    : loaded.file.name) + " " + request.variant.name
+        let scenarioName = loaded.file.name.isEmpty
+            ? URL(fileURLWithPath: request.variant.scenarioPath).deletingPathExtension().lastPathComponent : loaded.file.name
+        let name = ([scenarioName, request.variant.name] + request.variant.overrides.map(\.description)).joined(separator: " ")
         return try ScenarioRun.run(loaded, scenarioPath: request.variant.scenarioPath,
                                    options: .init(database: database, name: name)).result
     }
