@@ -14,18 +14,17 @@ public enum UnifiedDiff {
         while i < ops.count {
             guard let firstChange = ops[i...].firstIndex(where: { $0.kind != .same }) else { break }
             let start = max(i, firstChange - context)
-            var end = firstChange
-            // Extend while the next change is within 2 × context of the last one.
+            // Extend while at most 2 × context unchanged lines separate the next change from the last (as diff -u).
             var lastChange = firstChange
             var j = firstChange + 1
             while j < ops.count {
                 if ops[j].kind != .same {
-                    if j - lastChange > 2 * context { break }
+                    if j - lastChange - 1 > 2 * context { break }
                     lastChange = j
                 }
                 j += 1
             }
-            end = min(ops.count, lastChange + context + 1)
+            let end = min(ops.count, lastChange + context + 1)
             let hunk = ops[start..<end]
             let oldStart = hunk.first.map { $0.oldLine } ?? 0, newStart = hunk.first.map { $0.newLine } ?? 0
             let oldCount = hunk.filter { $0.kind != .insert }.count, newCount = hunk.filter { $0.kind != .delete }.count

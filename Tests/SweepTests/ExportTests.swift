@@ -83,6 +83,21 @@ struct ExportTests {
                     .replacingOccurrences(of: "maxReplicas: 8", with: "maxReplicas: 16"))
     }
 
+    @Test("changes 6 unchanged lines apart share a hunk, 7 apart do not (as diff -u)")
+    func hunks() {
+        let old = (1...20).map { "l\($0)" }
+        func changed(_ lines: [Int]) -> String {
+            old.enumerated().map { lines.contains($0.offset + 1) ? $0.element + "x" : $0.element }.joined(separator: "\n") + "\n"
+        }
+        let text = old.joined(separator: "\n") + "\n"
+        let near = UnifiedDiff.diff(text, changed([5, 12]), oldName: "a", newName: "b")
+        #expect(near.components(separatedBy: "\n@@ ").count == 2)
+        #expect(near.contains("@@ -2,14 +2,14 @@"))
+        let far = UnifiedDiff.diff(text, changed([5, 13]), oldName: "a", newName: "b")
+        #expect(far.components(separatedBy: "\n@@ ").count == 3)
+        #expect(far.contains("@@ -2,7 +2,7 @@") && far.contains("@@ -10,7 +10,7 @@"))
+    }
+
     @Test("the diff of equal texts is empty; an insertion gets its hunk")
     func diff() {
         #expect(UnifiedDiff.diff("a\nb\n", "a\nb\n", oldName: "a", newName: "b") == "")
