@@ -2,8 +2,8 @@
 import PackageDescription
 
 // One module per concept; dependencies point one way (see README.md, "Modules"):
-// simulate ─► HPASim ─┬─► Scenario ─► Expectations ─► ClusterModel ─► KEDA ─► HPAController ─► RunRecords ─► SimTime
-//                     │                                            └─► EventEngine, Randomness
+// simulate ─► HPASim ─┬─► Sweep ─┬─► Scenario ─► Expectations ─► ClusterModel ─► KEDA ─► HPAController ─► RunRecords ─► SimTime
+//                     │          └──────────────────────────────────────┘      └─► EventEngine, Randomness
 //                     └─► Store ─► RunRecords   (the records a run emits: the store knows them, not the model)
 // HPASimTesting ─► HPASim (policy regressions); HPASimXCTest ─► HPASimTesting (XCTAssertPromise)
 let strict: [SwiftSetting] = [
@@ -67,11 +67,16 @@ let package = Package(
             dependencies: ["SimTime", "RunRecords", "Randomness", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
+        // Compare, sweep and tune variants: knows no store (HPASim injects how a variant runs).
+        .target(
+            name: "Sweep",
+            dependencies: ["Scenario", "Expectations", "ClusterModel", "RunRecords", "SimTime", "Randomness"],
+            swiftSettings: strict),
         // The umbrella library users import.
         .target(
             name: "HPASim",
             dependencies: ["SimTime", "EventEngine", "Randomness", "Quantities", "RunRecords", "HPAController",
-                           "HPAConformance", "KEDA", "ClusterModel", "Expectations", "Scenario", "Store"],
+                           "HPAConformance", "KEDA", "ClusterModel", "Expectations", "Scenario", "Store", "Sweep"],
             swiftSettings: strict),
         // Policy regressions in Swift: load or build a scenario, run, query, check promises.
         .target(name: "HPASimTesting", dependencies: ["HPASim"], swiftSettings: strict),
@@ -107,6 +112,7 @@ let package = Package(
             exclude: ["Fixtures"],   // read in place (a database opened there would be migrated: copied first)
             swiftSettings: strict),
         .testTarget(name: "HPASimTestingTests", dependencies: ["HPASimTesting", "HPASim"], swiftSettings: strict),
+        .testTarget(name: "SweepTests", dependencies: ["Sweep", "Scenario", "ClusterModel", "RunRecords", "SimTime"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], exclude: ["Snapshots"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -12,3 +12,4 @@
 @_exported public import Expectations
 @_exported public import Scenario
 @_exported public import Store
+@_exported public import Sweep

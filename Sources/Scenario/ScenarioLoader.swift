@@ -29,8 +29,10 @@ public enum ScenarioLoader {
     /// - Parameters:
     ///   - seed: replaces the scenario's `seed` (the CLI's `--seed`).
     ///   - duration: replaces the scenario's `duration` (the CLI's `--duration`).
+    ///   - overrides: applied after the scenario's own (a sweep's or a comparison's variant).
     /// - Throws: ``ScenarioError`` with every diagnostic when any is an error.
     public static func load(path: String, seed: UInt64? = nil, duration: SimDuration? = nil,
+                            overrides: [ManifestOverride] = [],
                             limits: InputLimits = .init()) throws(ScenarioError) -> LoadedScenario {
         var diagnostics: [Diagnostic] = []
         guard var file = readScenarioFile(path: path, limits: limits, chain: [], into: &diagnostics) else {
@@ -38,6 +40,7 @@ public enum ScenarioLoader {
         }
         if let seed { file.seed = seed }
         if let duration { file.duration = duration }
+        file.overrides += overrides
         let manifests = readManifests(file.manifests, locations: file.manifestLocations, overrides: file.overrides, version: file.kubernetesVersion,
                                       gates: file.featureGates, limits: limits, into: &diagnostics)
         let configuration = ScenarioConversion(file: file, manifests: manifests).configuration(into: &diagnostics)
@@ -140,6 +143,15 @@ public enum ScenarioLoader {
     }
 
     /// Reads manifests (paths or globs), applying overrides to the documents they name.
+    /// The manifest files a scenario reads, in reading order (its patterns expanded).
+    public static func manifestPaths(of file: ScenarioFile) -> [String] {
+        var files: [String] = []
+        for pattern in file.manifests {
+            for path in ManifestFiles.expand(pattern) ?? [] where !files.contains(path) { files.append(path) }
+        }
+        return files
+    }
+
     static func readManifests(_ patterns: [String], locations: [SourceLocation] = [], overrides: [ManifestOverride], version: KubernetesVersion,
                               gates: ResolvedFeatureGates, limits: InputLimits, into diagnostics: inout [Diagnostic]) -> ManifestSet {
         var set = ManifestSet()
@@ -171,14 +183,15 @@ public enum ScenarioLoader {
             let reader = NodeReader(file: file)
             let manifestReader = ManifestReader(reader: reader, version: version, featureGates: gates)
             for var document in YAMLSource.documents(text: text, file: file, limits: limits, into: &diagnostics) {
-                var overridden: [ManifestOverride] = []
+                var overridden: [(override: ManifestOverride, path: String)] = []
                 for (i, override) in overrides.enumerated() where override.matches(document.root) {
                     applied[i] = true
+                    let resolved = override.resolvedPath(in: document.root)
                     if let problem = override.apply(to: &document.root) {
                         diagnostics.append(Diagnostic(severity: .error, file: override.location.file, line: override.location.line,
                                                       field: "overrides", message: "\(override): \(problem)"))
                     } else {
-                        overridden.append(override)
+                        overridden.append((override, (try? resolved.get()) ?? override.path))
                     }
                 }
                 let before = reader.diagnostics.count
@@ -186,7 +199,7 @@ public enum ScenarioLoader {
                 // Problems in an overridden value belong to the override that wrote it.
                 for index in before..<reader.diagnostics.count {
                     guard let field = reader.diagnostics[index].field,
-                          let override = overridden.last(where: { field == $0.path || field.hasPrefix($0.path + ".") || field.hasPrefix($0.path + "[") })
+                          let override = overridden.last(where: { field == $0.path || field.hasPrefix($0.path + ".") || field.hasPrefix($0.path + "[") })?.override
                     else { continue }
                     let manifestFile = reader.diagnostics[index].file
                     reader.diagnostics[index].file = override.location.file

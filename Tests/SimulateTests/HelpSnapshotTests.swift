@@ -9,8 +9,9 @@ import Testing
                                     "the simulate executable is not built beside the tests"))
 struct HelpSnapshotTests {
     static let commands: [[String]] = [
-        [], ["run"], ["validate"], ["conformance"], ["runs"], ["runs", "list"], ["runs", "show"],
-        ["runs", "export"], ["runs", "replay"], ["runs", "delete"], ["runs", "sql"],
+        [], ["run"], ["check"], ["validate"], ["conformance"], ["compare"], ["sweep"], ["tune"], ["runs"],
+        ["runs", "list"], ["runs", "show"], ["runs", "export"], ["runs", "replay"], ["runs", "delete"], ["runs", "sql"],
+        ["runs", "merge"],
     ]
 
     @Test("--help prints its snapshot", arguments: commands)

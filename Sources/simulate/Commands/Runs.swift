@@ -12,11 +12,39 @@ struct Runs: ParsableCommand {
 
             \(ExitStatus.table)
             """,
-        subcommands: [List.self, Show.self, Export.self, Delete.self, Replay.self, SQL.self],
+        subcommands: [List.self, Show.self, Export.self, Delete.self, Replay.self, SQL.self, Merge.self],
         defaultSubcommand: List.self)
 }
 
 extension Runs {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy every run of the IN databases (run files included) into OUT, under new ids.",
+            discussion: "Combines the databases of a sharded sweep: simulate runs merge all.sqlite shard-*.sqlite")
+        @Argument(help: "The database to copy into (created if absent).") var out: String
+        @Argument(help: "The databases to copy from.") var inputs: [String]
+
+        func validate() throws {
+            if inputs.isEmpty { throw ValidationError("expected at least one database to merge") }
+            for input in inputs where !FileManager.default.fileExists(atPath: input) {
+                throw ValidationError("\(input): no such database")
+            }
+        }
+
+        func run() throws {
+            do {
+                let target = try RunStore(path: out)
+                for input in inputs {
+                    let ids = try target.merge(from: input)
+                    print("\(input): \(ids.count) runs merged into \(out)")
+                }
+            } catch let error as StoreError {
+                printError("simulate: error: \(error)")
+                throw ExitStatus.invalidInput
+            }
+        }
+    }
+
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-derive every stored HPA decision from the database and compare.",

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+import HPASim
+
+/// `simulate compare`, `sweep` and `runs merge` end to end.
+@Suite("simulate compare and sweep", .enabled(if: simulateExecutable != nil,
+                                                  "the simulate executable is not built beside the tests"))
+struct SweepCommandTests {
+    @Test("standard output is the same bytes whatever --jobs, --db or --export-best; stored runs resume")
+    func sameBytes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let sweep = ["sweep", try writeEgressSpike(in: dir), "--grid", "\(scaleUpPodsKnob)=1,4",
+                     "--grid", "\(scaleDownWindowKnob)=[0, 600]", "--duration", "2h"]
+        let db = dir.path("runs.sqlite")
+        let alone = try simulate(sweep + ["--jobs", "1", "--no-store"])
+        let stored = try simulate(sweep + ["--jobs", "2", "--db", db, "--export-best", dir.path("best")])
+        let resumed = try simulate(sweep + ["--jobs", "2", "--db", db])
+        #expect(alone.status == 0 && stored.status == 0 && resumed.status == 0)
+        #expect(stored.stdout == alone.stdout)
+        #expect(resumed.stdout == alone.stdout)
+        #expect(alone.stdout.contains("4 variants × 1 seed (1)"))
+        #expect(stored.stderr.contains("4 runs (0 already stored)"))
+        #expect(resumed.stderr.contains("4 runs (4 already stored)"))
+        #expect(stored.stderr.contains(dir.path("best/06-hpa-configs.yaml")))
+        #expect(FileManager.default.fileExists(atPath: dir.path("best/06-hpa-configs.diff")))
+        #expect(try RunStore(path: db).runs().count == 4)
+    }
+
+    @Test("a sweep killed mid-way keeps its finished runs; the same command resumes and ranks as one run would")
+    func killAndResume() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let db = dir.path("runs.sqlite")
+        let sweep = ["sweep", try writeEgressSpike(in: dir), "--grid", "\(scaleUpPodsKnob)=1,2,4,8",
+                     "--grid", "\(scaleDownWindowKnob)=0,300", "--jobs", "1"]
+        let reference = try simulate(sweep + ["--no-store"])
+        #expect(reference.status == 0)
+        let child = try startSimulate(sweep + ["--db", db])
+        var stored = 0
+        for _ in 0..<6000 where stored < 2 {
+            usleep(10_000)
+            stored = FileManager.default.fileExists(atPath: db) ? ((try? RunStore(path: db).runs().count) ?? 0) : 0
+        }
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        #expect(child.terminationReason == .uncaughtSignal)
+        let kept = try RunStore(path: db).runs().count
+        #expect(kept >= 2 && kept < 8)
+        let resumed = try simulate(sweep + ["--db", db])
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("8 runs (\(kept) already stored)"))
+        #expect(resumed.stdout == reference.stdout)
+        let store = try RunStore(path: db)
+        #expect(try store.runs().count == 8)
+        #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    @Test("three shards merged rank exactly as one unsharded sweep")
+    func shardsMerge() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let sweep = ["sweep", try writeEgressSpike(in: dir), "--grid", "\(scaleUpPodsKnob)=1,2,4",
+                     "--grid", "\(scaleDownWindowKnob)=0,600", "--seeds", "2", "--duration", "2h"]
+        let whole = try simulate(sweep + ["--no-store"])
+        var shards: [String] = []
+        for i in 0..<3 {
+            let shard = try simulate(sweep + ["--shard", "\(i)/3", "--db", dir.path("shard-\(i).sqlite")])
+            #expect(shard.status == 0)
+            #expect(shard.stdout.contains("(shard \(i)/3): 2 variants × 2 seeds"))
+            shards.append(dir.path("shard-\(i).sqlite"))
+        }
+        let merged = dir.path("merged.sqlite")
+        let merge = try simulate(["runs", "merge", merged] + shards)
+        #expect(merge.status == 0)
+        #expect(merge.stdout.contains("4 runs merged into \(merged)"))
+        let ranked = try simulate(sweep + ["--db", merged])
+        #expect(ranked.stderr.contains("12 runs (12 already stored)"))
+        #expect(ranked.stdout == whole.stdout)
+    }
+
+    @Test("compare prints baseline and variants side by side, marking better and worse")
+    func compare() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let spike = try writeEgressSpike(in: dir)
+        let r = try simulate(["compare", spike, "small=egress-hpa:spec.maxReplicas=7",
+                              "long-window=\(scaleDownWindowKnob)=600;\(scaleUpPodsKnob)=4", "--duration", "2h", "--no-store"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "compare \(spike), seed 1, 2h00m00s simulated")
+        #expect(lines.contains { $0.hasPrefix("figure ") && $0.contains("baseline") && $0.contains("small") && $0.contains("long-window") })
+        // Fewer replicas: cheaper, and tasks time out.
+        let podHours = try #require(lines.first { $0.hasPrefix("podHours{deployment=egress}") })
+        let timedOut = try #require(lines.first { $0.hasPrefix("timedOut{class=egress-snapshot}") })
+        #expect(podHours.contains("better)"))
+        #expect(timedOut.contains("worse)"))
+    }
+
+    @Test("tune states its method, stays within its budget and names the best variant")
+    func tune() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let help = try simulate(["tune", "--help"])
+        #expect(help.stdout.contains("Latin hypercube"))
+        #expect(help.stdout.contains("successive halving"))
+        let r = try simulate(["tune", try writeEgressSpike(in: dir), "--knob", "egress-hpa:spec.maxReplicas=6..12",
+                              "--knob", "\(scaleDownWindowKnob)=0..600/300", "--budget", "8", "--duration", "2h", "--no-store",
+                              "--export-best", dir.path("best")])
+        #expect(r.status == 0)
+        let first = try #require(r.stdout.split(separator: "\n").first)
+        #expect(first.hasPrefix("tune of "))
+        #expect(first.hasSuffix("runs of a budget of 8"))
+        #expect(r.stdout.contains("\nbest: egress-hpa:spec.maxReplicas="))
+        #expect(FileManager.default.fileExists(atPath: dir.path("best/06-hpa-configs.yaml")))
+    }
+
+    @Test("an invalid override fails before anything runs, with the validation message, exit 2")
+    func invalidOverride() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let spike = try writeEgressSpike(in: dir)
+        let db = dir.path("runs.sqlite")
+        let sweep = try simulate(["sweep", spike, "--grid", "\(scaleUpPodsKnob)=2,0", "--db", db])
+        #expect(sweep.status == 2)
+        #expect(sweep.stderr.contains("variant #2 does not load"))
+        #expect(sweep.stderr.contains("spec.behavior.scaleUp.policies[1].value: Invalid value: 0: must be greater than zero"))
+        let compare = try simulate(["compare", spike, "typo=egress-hpa:spec.metrics[gpu].resource.target.averageUtilization=50", "--db", db])
+        #expect(compare.status == 2)
+        #expect(compare.stderr.contains("spec.metrics[gpu]: no entry has the key \"gpu\"; the keys are cpu, memory, active_tasks"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
