@@ -58,6 +58,10 @@ let package = Package(
             dependencies: ["SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
+        // `simulate explain`: a stored run's HPA in `kubectl describe hpa` form, and why each rescale was that size.
+        .target(name: "Explain", dependencies: ["RunRecords", "SimTime", "HPAController", "Quantities"], swiftSettings: strict),
+        // `simulate report`: one self-contained HTML page of SVG charts for one or several stored runs.
+        .target(name: "Report", dependencies: ["RunRecords", "SimTime", "HPAController", "Explain"], swiftSettings: strict),
         // The umbrella library users import.
         .target(
             name: "HPASim",
@@ -66,7 +70,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "simulate",
-            dependencies: ["HPASim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HPASim", "Explain", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // A child process for the store's multi-process tests (StoreTests runs it).
         .executableTarget(name: "store-fixture-writer", dependencies: ["Store", "SimTime", "RunRecords"], swiftSettings: strict),
@@ -89,6 +93,8 @@ let package = Package(
             dependencies: ["Store", "SimTime", "RunRecords", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], swiftSettings: strict),
+        .testTarget(name: "ExplainTests", dependencies: ["Explain", "HPASim"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Explain", "HPASim"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

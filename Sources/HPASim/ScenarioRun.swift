@@ -30,11 +30,14 @@ public enum ScenarioRun {
         public var name: String?
         /// Scenario input limits (file size, nesting, aliases).
         public var limits: InputLimits
+        /// Called as the run advances (``Simulation/run(recorder:progress:)``); nil: not at all.
+        public var progress: (@Sendable (SimulationProgress) -> Void)?
 
         public init(seed: UInt64? = nil, duration: SimDuration? = nil, database: String? = nil,
-                    detail: DetailLevel = .off, name: String? = nil, limits: InputLimits = .init()) {
+                    detail: DetailLevel = .off, name: String? = nil, limits: InputLimits = .init(),
+                    progress: (@Sendable (SimulationProgress) -> Void)? = nil) {
             self.seed = seed; self.duration = duration; self.database = database; self.detail = detail
-            self.name = name; self.limits = limits
+            self.name = name; self.limits = limits; self.progress = progress
         }
     }
 
@@ -78,7 +81,8 @@ public enum ScenarioRun {
         let simulation = try Simulation(configuration: configuration)
 
         guard let database = options.database else {
-            return Report(scenario: scenario, result: simulation.run(), runID: nil, database: nil, commitTimings: nil)
+            let result = options.progress.map { simulation.run(progress: $0) } ?? simulation.run()
+            return Report(scenario: scenario, result: result, runID: nil, database: nil, commitTimings: nil)
         }
         // Encoding the resolved scenario and opening the database take a few milliseconds each:
         // side by side, on two threads.
@@ -94,7 +98,8 @@ public enum ScenarioRun {
         let recorder = try store.makeRecorder(for: metadata)
         let result: SimulationResult
         do {
-            result = try simulation.run(recorder: recorder)
+            result = try options.progress.map { try simulation.run(recorder: recorder, progress: $0) }
+                ?? simulation.run(recorder: recorder)
             recorder.recordResults(result, notifiers: configuration.deployments.compactMap { d in
                 if case .notifier = d.role { d.name } else { nil }
             })

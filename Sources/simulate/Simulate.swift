@@ -10,6 +10,6 @@ struct Simulate: ParsableCommand {
 
             \(ExitStatus.table)
             """,
-        subcommands: [Run.self, Validate.self, Conformance.self, Runs.self],
+        subcommands: [Run.self, Validate.self, Conformance.self, Runs.self, ExplainCommand.self, ReportCommand.self],
         defaultSubcommand: Run.self)
 }
