@@ -36,8 +36,13 @@ enum Charts {
         guard runs.contains(where: { !$0.tasks.isEmpty }) else {
             return note("Arrivals per task class need task records: run with --detail sampled or all.")
         }
-        let width = bucket(x), names = classes(runs)
-        var chart = SVGChart(title: "Arrivals per task class (per hour, in \(Int(width / 60))-minute buckets)",
+        let names = classes(runs)
+        // Buckets wide enough for about ten records per class on average (sampled records are few).
+        let fewest = runs.filter { !$0.tasks.isEmpty }.map { Double($0.tasks.count) / Double(max(1, names.count)) }.min() ?? 1
+        let span = x.upperBound - x.lowerBound
+        let width = [bucket(x), 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400]
+            .filter { $0 >= bucket(x) }.first { fewest * $0 / span >= 10 } ?? 86_400
+        var chart = SVGChart(title: "Arrivals per task class (per hour, in \(SimDuration.seconds(Int64(width))) buckets)",
                              yLabel: "tasks / hour", xRange: x)
         for (i, run) in runs.enumerated() where !run.tasks.isEmpty {
             let buckets = Int((run.result.duration.seconds / width).rounded(.up))
@@ -132,7 +137,8 @@ enum Charts {
                                      low: target * (1 - tolerances.scaleDown), high: target * (1 + tolerances.scaleUp),
                                      colour: "#2ca02c"))
             chart.lines.append(.init(name: "target \(SVGChart.number(target))", colour: "#2ca02c", dash: "4 3", step: false,
-                                     points: [.init(x: x.lowerBound, y: target), .init(x: x.upperBound, y: target)], width: 1))
+                                     points: [.init(x: x.lowerBound, y: target), .init(x: x.upperBound, y: target)], width: 1,
+                                     reference: true))
             for (i, run) in runs.enumerated() {
                 let points = run.syncs.compactMap { s -> ChartPoint? in
                     guard s.hpa == hpa.name, m < s.metrics.count, let current = s.metrics[m].current else { return nil }
@@ -155,8 +161,9 @@ enum Charts {
         let width = bucket(x)
         var html = ""
         for name in classes(runs) {
-            var chart = SVGChart(title: "\(name): queue wait of the tasks that started in each \(Int(width / 60))-minute bucket "
-                                 + "(p50, p95, p99); ┃ task interrupted by scale-down", yLabel: "seconds", xRange: x)
+            var chart = SVGChart(title: "\(name): queue wait by start time (\(Int(width / 60))-minute buckets)",
+                                 yLabel: "queue wait (seconds)", xRange: x)
+            chart.legendExtra = [("┃ interrupted by scale-down", "none", nil)]
             for (i, run) in runs.enumerated() {
                 var waits: [Int: [Double]] = [:]
                 for task in run.tasks where task.taskClass == name {

@@ -5,7 +5,8 @@ import Explain
 /// unit, step or straight lines, shaded bands, hoverable markers (SVG `<title>`) and ticks.
 ///
 /// Lines are downsampled to the plot's pixel columns (``Downsampling``); markers are never
-/// dropped. The `data-points` attribute counts what was drawn, for the browser check.
+/// dropped. The `data-points` attribute counts the data drawn (lines from records and
+/// markers; not targets or bands), for the browser check.
 struct SVGChart {
     struct Line {
         var name: String
@@ -15,6 +16,8 @@ struct SVGChart {
         var step: Bool
         var points: [ChartPoint]
         var width: Double = 1.5
+        /// A reference (a target), not data: not counted in `data-points`.
+        var reference = false
     }
     struct Band {
         var name: String
@@ -69,7 +72,7 @@ struct SVGChart {
         let drawn = lines.map { line in
             Line(name: line.name, colour: line.colour, dash: line.dash, step: line.step,
                  points: Downsampling.minMaxPerColumn(line.points, xRange: xRange, columns: Int(Self.plotWidth)),
-                 width: line.width)
+                 width: line.width, reference: line.reference)
         }
         let values = drawn.flatMap { $0.points.map(\.y) } + bands.flatMap { [$0.low, $0.high] } + markers.map(\.y)
         var low = values.min() ?? 0, high = values.max() ?? 1
@@ -80,7 +83,8 @@ struct SVGChart {
         let xSpan = max(xRange.upperBound - xRange.lowerBound, 1)
         func px(_ x: Double) -> Double { Self.left + (x - xRange.lowerBound) / xSpan * Self.plotWidth }
         func py(_ y: Double) -> Double { top + (1 - (y - low) / (high - low)) * plotHeight }
-        let pointCount = drawn.reduce(0) { $0 + $1.points.count } + markers.count + bands.count
+        // What the run's records put in the chart: data lines and markers (not targets or bands).
+        let pointCount = drawn.filter { !$0.reference }.reduce(0) { $0 + $1.points.count } + markers.count
 
         var s = "<svg class=\"chart\" data-points=\"\(pointCount)\" "
         s += "viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">\n"
@@ -92,7 +96,9 @@ struct SVGChart {
         }
         for t in Self.timeTicks(xRange) {
             s += "<line class=\"grid\" x1=\"\(f(px(t)))\" x2=\"\(f(px(t)))\" y1=\"\(f(top))\" y2=\"\(f(height - Self.bottom))\"/>"
-            s += "<text class=\"axis\" x=\"\(f(px(t)))\" y=\"\(f(height - Self.bottom + 15))\" text-anchor=\"middle\">"
+            // The last label ends at the frame rather than past it.
+            let anchor = px(t) > Self.width - Self.right - 24 ? "end" : "middle"
+            s += "<text class=\"axis\" x=\"\(f(px(t)))\" y=\"\(f(height - Self.bottom + 15))\" text-anchor=\"\(anchor)\">"
                 + "\(Self.timeLabel(t))</text>\n"
         }
         s += "<text class=\"axis\" x=\"\(f(Self.width - Self.right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">"
