@@ -98,8 +98,8 @@ struct ReportTests {
         let long = try run(label: "run 1", minutes: 3 * 24 * 60)   // 17 280 syncs
         let html = HTMLReport.render([long])
         let points = chartPoints(html)
-        // The replicas chart: 3 lines of at most 4 points per column (880 columns), 2 scale events, 1 band.
-        #expect(points[2] <= 3 * 4 * 880 + 2 + 1)
+        // The replicas chart: 3 lines of at most 4 points per column (880 columns) and 2 scale events.
+        #expect(points[2] <= 3 * 4 * 880 + 2)
         #expect(html.components(separatedBy: "<title>00:01:00 3 → 5").count == 2)
         #expect(html.components(separatedBy: "<title>00:05:00 5 → 4").count == 2)
     }
@@ -128,5 +128,27 @@ struct DownsamplingTests {
     func few() {
         let points = (0..<10).map { ChartPoint(x: Double($0), y: Double($0)) }
         #expect(Downsampling.minMaxPerColumn(points, xRange: 0...10, columns: 100) == points)
+    }
+}
+
+@Suite("TerminalChart")
+struct TerminalChartTests {
+    @Test("one sparkline row per HPA within 80 columns; red cells at maxReplicas only with colour")
+    func sparkline() throws {
+        let long = try run(label: "run 1", minutes: 60)   // 3, then 5 from 00:01:00, then 4 from 00:05:00
+        let plain = TerminalChart.render(series: long.series, autoscalers: long.autoscalers, duration: .minutes(60),
+                                         colour: false)
+        let lines = plain.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        // 80 − 12 (label) − 8 (range) = 60 cells of one minute: 3 replicas (▁, level 0 of 3…10) in the
+        // first, 5 (▃, level 2) in the next four, then 4 (▂, level 1).
+        #expect(lines[1] == "egress-hpa  ▁▃▃▃▃" + String(repeating: "▂", count: 55) + " 3..5")
+        #expect(!plain.contains("\u{1B}["))
+        let peak = try run(label: "run 1", minutes: 60, peak: 10)
+        let coloured = TerminalChart.render(series: peak.series, autoscalers: peak.autoscalers, duration: .minutes(60),
+                                            colour: true)
+        // Cells 1–4 held maxReplicas (10).
+        #expect(coloured.components(separatedBy: "\u{1B}[31m█\u{1B}[0m").count - 1 == 4)
     }
 }
