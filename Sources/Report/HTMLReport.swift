@@ -68,7 +68,7 @@ public enum HTMLReport {
         svg .title{font-size:13px;font-weight:600}svg .legend{font-size:11px}svg .axis{font-size:11px;fill:#555}
         svg .grid{stroke:#e6e6e6;stroke-width:1}svg .frame{fill:none;stroke:#999}
         table{border-collapse:collapse;margin:8px 0 16px}td,th{padding:2px 10px;text-align:right;border-bottom:1px solid #eee}
-        td:first-child,th:first-child{text-align:left}.swatch{display:inline-block;width:14px;height:14px;border-radius:2px}
+        td:first-child,th:first-child,table.runs td:nth-child(2),table.runs th:nth-child(2){text-align:left}.swatch{display:inline-block;width:14px;height:14px;border-radius:2px}
         .note{color:#777;font-style:italic}.up{color:#b00}.down{color:#070}.check{color:#999;font-size:11px}
         """
 
