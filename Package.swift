@@ -4,6 +4,7 @@ import PackageDescription
 // One module per concept; dependencies point one way (see README.md, "Modules"):
 // simulate ─► HPASim ─► Scenario ─► ClusterModel ─► HPAController, EventEngine, Randomness ─► SimTime
 //                    └► Store ──────────────┴──────────────┴─► RunRecords ─► SimTime
+// simulate ─► Report ─► Explain ─► HPAController, RunRecords, SimTime   (both read records the CLI passes in, not the store)
 // (RunRecords: the records a run emits; the store knows them, not the model.)
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
