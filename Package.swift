@@ -5,6 +5,7 @@ import PackageDescription
 // simulate ─► HPASim ─┬─► Sweep ─┬─► Scenario ─► Expectations ─► ClusterModel ─► KEDA ─► HPAController ─► RunRecords ─► SimTime
 //                     │          └──────────────────────────────────────┘      └─► EventEngine, Randomness
 //                     └─► Store ─► RunRecords   (the records a run emits: the store knows them, not the model)
+// simulate ─► Report ─► Explain ─► HPAController, RunRecords, SimTime   (both read records the CLI passes in, not the store)
 // HPASimTesting ─► HPASim (policy regressions); HPASimXCTest ─► HPASimTesting (XCTAssertPromise)
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
@@ -72,6 +73,10 @@ let package = Package(
             name: "Sweep",
             dependencies: ["Scenario", "Expectations", "ClusterModel", "RunRecords", "SimTime", "Randomness"],
             swiftSettings: strict),
+        // `simulate explain`: a stored run's HPA in `kubectl describe hpa` form, and why each rescale was that size.
+        .target(name: "Explain", dependencies: ["RunRecords", "SimTime", "HPAController", "Quantities"], swiftSettings: strict),
+        // `simulate report`: one self-contained HTML page of SVG charts for one or several stored runs.
+        .target(name: "Report", dependencies: ["RunRecords", "SimTime", "HPAController", "Explain"], swiftSettings: strict),
         // The umbrella library users import.
         .target(
             name: "HPASim",
@@ -84,7 +89,7 @@ let package = Package(
         .target(name: "HPASimXCTest", dependencies: ["HPASimTesting"], swiftSettings: strict),
         .executableTarget(
             name: "simulate",
-            dependencies: ["HPASim", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HPASim", "Explain", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // A child process for the store's multi-process tests (StoreTests runs it).
         .executableTarget(name: "store-fixture-writer", dependencies: ["Store", "SimTime", "RunRecords"], swiftSettings: strict),
@@ -114,6 +119,8 @@ let package = Package(
         .testTarget(name: "HPASimTestingTests", dependencies: ["HPASimTesting", "HPASim"], swiftSettings: strict),
         .testTarget(name: "SweepTests", dependencies: ["Sweep", "Scenario", "ClusterModel", "RunRecords", "SimTime"], swiftSettings: strict),
         .testTarget(name: "SimulateTests", dependencies: ["HPASim"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "ExplainTests", dependencies: ["Explain", "HPASim"], swiftSettings: strict),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Explain", "HPASim"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,11 +31,14 @@ public enum ScenarioRun {
         public var name: String?
         /// Scenario input limits (file size, nesting, aliases).
         public var limits: InputLimits
+        /// Called as the run advances (``Simulation/run(recorder:progress:)``); nil: not at all.
+        public var progress: (@Sendable (SimulationProgress) -> Void)?
 
         public init(seed: UInt64? = nil, duration: SimDuration? = nil, database: String? = nil,
-                    detail: DetailLevel = .off, name: String? = nil, limits: InputLimits = .init()) {
+                    detail: DetailLevel = .off, name: String? = nil, limits: InputLimits = .init(),
+                    progress: (@Sendable (SimulationProgress) -> Void)? = nil) {
             self.seed = seed; self.duration = duration; self.database = database; self.detail = detail
-            self.name = name; self.limits = limits
+            self.name = name; self.limits = limits; self.progress = progress
         }
     }
 
@@ -84,7 +87,13 @@ public enum ScenarioRun {
 
         guard let database = options.database else {
             // Without a recorder when no promise reads the timeline: series sampling costs time.
-            let result = timeline.isNeeded ? try simulation.run(recorder: timeline) : simulation.run()
+            let result: SimulationResult
+            switch (timeline.isNeeded, options.progress) {
+            case (true, let progress?): result = try simulation.run(recorder: timeline, progress: progress)
+            case (true, nil): result = try simulation.run(recorder: timeline)
+            case (false, let progress?): result = simulation.run(progress: progress)
+            case (false, nil): result = simulation.run()
+            }
             var report = Report(scenario: scenario, result: result, runID: nil, database: nil, commitTimings: nil)
             report.outcomes = outcomes(of: promises, report.result, timeline: timeline, scenario: scenario)
             return report
@@ -104,7 +113,9 @@ public enum ScenarioRun {
         let result: SimulationResult
         do {
             // The store keeps task records only at --detail sampled|all (RunRecorder drops them at off).
-            result = try simulation.run(recorder: RecorderTee(recorder, timeline))
+            let both = RecorderTee(recorder, timeline)
+            result = try options.progress.map { try simulation.run(recorder: both, progress: $0) }
+                ?? simulation.run(recorder: both)
             recorder.recordResults(result, notifiers: configuration.deployments.compactMap { d in
                 if case .notifier = d.role { d.name } else { nil }
             })

@@ -10,7 +10,7 @@ struct Simulate: ParsableCommand {
 
             \(ExitStatus.table)
             """,
-        subcommands: [Run.self, Check.self, Validate.self, Conformance.self, Runs.self, Compare.self, SweepCommand.self,
-                      Tune.self],
+        subcommands: [Run.self, Check.self, Validate.self, Conformance.self, Runs.self, ExplainCommand.self,
+                      ReportCommand.self, Compare.self, SweepCommand.self, Tune.self],
         defaultSubcommand: Run.self)
 }

@@ -9,7 +9,7 @@ import Testing
                                     "the simulate executable is not built beside the tests"))
 struct HelpSnapshotTests {
     static let commands: [[String]] = [
-        [], ["run"], ["check"], ["validate"], ["conformance"], ["compare"], ["sweep"], ["tune"], ["runs"],
+        [], ["run"], ["check"], ["validate"], ["conformance"], ["explain"], ["report"], ["compare"], ["sweep"], ["tune"], ["runs"],
         ["runs", "list"], ["runs", "show"], ["runs", "export"], ["runs", "replay"], ["runs", "delete"], ["runs", "sql"],
         ["runs", "merge"],
     ]

@@ -62,9 +62,21 @@ struct Model {
     // MARK: Running
 
     /// Runs through the end (inclusive) and returns the result.
-    mutating func run() throws -> SimulationResult {
+    mutating func run(progress: ((SimulationProgress) -> Void)? = nil) throws -> SimulationResult {
         start()
-        try advance(through: end)
+        if let progress {
+            // In slices of simulated time, reporting after each; the events and their order are
+            // those of one `advance(through: end)`.
+            let slices: Int64 = 1000
+            var reached = SimTime.zero
+            for i in 1...slices {
+                reached = SimTime(microseconds: end.microseconds / slices * i + (i == slices ? end.microseconds % slices : 0))
+                try advance(through: reached)
+                progress(SimulationProgress(reached: reached, end: end, events: engine.processed))
+            }
+        } else {
+            try advance(through: end)
+        }
         return finish()
     }
 

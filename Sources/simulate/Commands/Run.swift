@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import HPASim
+import Report
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,7 @@ struct Run: ParsableCommand {
     @Option(help: "The run's name in the database (default: the scenario file's name).") var name: String?
     @OptionGroup var store: StoreOptions
     @Flag(name: .shortAndLong, help: "Also show notes (objects accepted and ignored).") var verbose = false
+    @Option(help: "text (tables and a replicas chart) or json (the results).") var format: OutputFormat = .text
 
     func validate() throws {
         if let duration, ScenarioDuration.parse(duration) == nil {
@@ -29,11 +31,14 @@ struct Run: ParsableCommand {
     }
 
     mutating func run() throws {
+        let progress = ProgressLine.ifTerminal()
         let options = ScenarioRun.Options(seed: seed, duration: duration.flatMap(ScenarioDuration.parse),
-                                          database: store.destination, detail: detail, name: name)
+                                          database: store.destination, detail: detail, name: name,
+                                          progress: progress?.callback)
         let report: ScenarioRun.Report
         do {
             report = try ScenarioRun.run(scenarioAt: scenario, options: options)
+            progress?.finish()
         } catch let error as ScenarioError {
             printError(error.diagnostics.rendered(verbose: verbose))
             throw ExitStatus.invalidInput
@@ -46,7 +51,17 @@ struct Run: ParsableCommand {
         }
         let notes = report.scenario.diagnostics.rendered(verbose: verbose, explain: false)
         if !notes.isEmpty { printError(notes) }
+        if format == .json {
+            print(try jsonText(ResultsJSON(report.result, runID: report.runID?.rawValue)))
+            return
+        }
         print(Summary(report.result))
+        if let id = report.runID, let db = report.database,
+           let series = try? RunStore(path: db).series(of: id) {
+            let chart = TerminalChart.render(series: series, autoscalers: report.scenario.configuration.autoscalers.map(\.hpa),
+                                             duration: report.result.duration, colour: standardOutputWantsColour)
+            if !chart.isEmpty { print(""); print(chart) }
+        }
         // The scenario's promises, for information: `simulate check` is the command that fails on them.
         if !report.outcomes.isEmpty { print("") }   // the promises under the tables, apart
         for outcome in report.outcomes { print(outcome) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HPASim
+import Report
 
 /// `simulate runs …`: the stored runs, read back.
 struct Runs: ParsableCommand {
@@ -80,11 +81,16 @@ extension Runs {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a run and its results.")
         @Argument(help: "The run's id (see `simulate runs list`).") var id: Int64
+        @Option(help: "text or json (the results).") var format: OutputFormat = .text
         @OptionGroup var store: DatabaseOption
 
         func run() throws {
             let id = RunID(self.id)
             let (run, stored) = try store.open { s in (try s.run(id), try s.results(of: id)) }
+            if format == .json {
+                print(try jsonText(ResultsJSON(stored.result, runID: id.rawValue)))
+                return
+            }
             let m = run.metadata
             let wall = run.outcome.finishedAt.timeIntervalSince(m.startedAt)
             print("""
