@@ -14,7 +14,7 @@ struct SweepRunTests {
         let knobs = [Knob(field: scaleUpPodsKnob, values: ["1", "4"]), Knob(field: scaleDownWindowKnob, values: ["0", "600"])]
         let plan = SweepPlan(scenarioPath: spike, variants: Knob.gridVariants(knobs, scenarioPath: spike), seeds: [1, 2],
                              duration: .hours(2))
-        let swept = try ParallelRuns.run(plan.requests, jobs: 3, SweepRunStore(database: nil).runner)
+        let swept = try ParallelRuns.run(plan.requests, jobs: 3, SweepRunStore(database: nil).runner()).map(\.result)
         #expect(swept.count == 8)
         for (request, result) in zip(plan.requests, swept) {
             let alone = try ScenarioRun.run(ScenarioLoader.load(path: spike, seed: request.seed, duration: .hours(2),
@@ -34,8 +34,8 @@ struct SweepRunTests {
                      Knob(field: "egress-hpa:spec.metrics[cpu].resource.target.averageUtilization", values: ["60", "85"])]
         let plan = SweepPlan(scenarioPath: spike, variants: Knob.gridVariants(knobs, scenarioPath: spike), seeds: [1], duration: .hours(2))
         let requests = plan.requests
-        let scores = Ranking.scores(requests, try ParallelRuns.run(requests, jobs: 2, SweepRunStore(database: nil).runner),
-                                    objective: .defaultObjective)
+        let scores = Ranking.scores(requests, try ParallelRuns.run(requests, jobs: 2, SweepRunStore(database: nil).runner()),
+                                    objective: .hpaPodHours, rule: .tasksLost)
         let best = try #require(Ranking.ranked(scores).first)
         let files = try ManifestExport.files(scenarioPath: spike, overrides: best.variant.overrides)
         #expect(files.map { URL(fileURLWithPath: $0.original).lastPathComponent } == ["06-hpa-configs.yaml"])
@@ -60,16 +60,17 @@ struct SweepRunTests {
         let spike = try writeEgressSpike(in: dir)
         let knobs = [TuneKnob(field: "egress-hpa:spec.maxReplicas", low: 4, high: 12),
                      TuneKnob(field: scaleDownWindowKnob, low: 0, high: 600, step: 120)]
-        let runner = try SweepRunStore(database: nil).runner
+        let runner = try SweepRunStore(database: nil).runner()
         let grid = SweepPlan(scenarioPath: spike, variants: Knob.gridVariants(knobs.map(\.grid), scenarioPath: spike), seeds: [1])
-        let gridScores = Ranking.scores(grid.requests, try ParallelRuns.run(grid.requests, jobs: 2, runner), objective: .defaultObjective)
+        let gridScores = Ranking.scores(grid.requests, try ParallelRuns.run(grid.requests, jobs: 2, runner), objective: .hpaPodHours,
+                                        rule: .tasksLost)
         let optimum = try #require(Ranking.ranked(gridScores).first)
         #expect(grid.requests.count == 54)
         #expect(optimum.keepsEveryPromise)
         #expect(try !#require(Ranking.ranked(gridScores).last).keepsEveryPromise)   // the space has variants that fail
 
         let tuner = Tuner(scenarioPath: spike, knobs: knobs, budget: grid.requests.count / 4, seeds: [1], duration: .hours(3),
-                          objective: .defaultObjective)
+                          objective: .hpaPodHours, rule: .tasksLost)
         let outcome = try tuner.run(jobs: 2, runner)
         #expect(outcome.runs <= grid.requests.count / 4)
         #expect(outcome.best.keepsEveryPromise)
