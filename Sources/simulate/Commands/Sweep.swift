@@ -7,15 +7,18 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Run every combination of HPA settings, over seeds, and rank them.",
         discussion: """
-            Ranks variants first by how many of the scenario's promises (its expectations) they break on
-            the seeds swept (a scenario without expectations: tasks timed out plus tasks interrupted by
-            scale-down), then by --objective (default: the total pod-hours of the HPA-scaled deployments).
+            Ranks variants first by how many of the scenario's promises (its
+            expectations) they break on the seeds swept (a scenario without
+            expectations: tasks timed out plus tasks interrupted by scale-down),
+            then by --objective (default: the total pod-hours of the HPA-scaled
+            deployments).
             \(objectiveHelp)
-            Standard output carries the ranking alone, the same bytes whatever --jobs, --db or
-            --export-best, and whether runs were run or resumed; progress, paths and timings go to
-            standard error. Finished runs are stored as they finish; the same command again resumes,
-            skipping them. --export-best writes the manifests the winner ran on: the scenario's own
-            overrides and the winner's values.
+            Standard output carries the ranking alone, the same bytes whatever
+            --jobs, --db or --export-best, and whether runs were run or resumed;
+            progress, paths and timings go to standard error. Finished runs are
+            stored as they finish; the same command again resumes, skipping them.
+            --export-best writes the manifests the winner ran on: the scenario's
+            own overrides and the winner's values.
             Example: simulate sweep scenarios/rtc-egress/spike-4x.yaml \\
                        --grid 'egress-hpa:spec.behavior.scaleUp.policies[Pods].value=1,2,4' \\
                        --grid 'egress-hpa:spec.behavior.scaleDown.stabilizationWindowSeconds=60,300' --export-best best/
@@ -86,6 +89,8 @@ func export(_ variant: Variant, to directory: String) throws {
 }
 
 /// `--help`'s word on objectives: which figures rank higher first.
-let objectiveHelp = "--objective takes any figure `simulate check` measures, with its labels and windowed form; "
-    + "lower is better except for " + SweepObjective.higherIsBetterFigures.map(\.rawValue).joined(separator: ", ")
-    + " (higher is better)."
+let objectiveHelp = """
+    --objective takes any figure `simulate check` measures, with its labels
+    and windowed form. Lower is better, except for these figures:
+    \(SweepObjective.higherIsBetterFigures.map(\.rawValue).joined(separator: ", ")) (higher is better).
+    """

@@ -10,8 +10,9 @@ struct Tune: ParsableCommand {
             a quarter of the duration, on the first seed; the best third on the full duration; the best
             third of those on every seed), then a pattern search around the best (each knob one step
             either side, halving the step) while the --budget of runs lasts. Short runs count against it.
-            Ranking as in `simulate sweep`: fewest broken promises (the scenario's expectations), then the
-            best objective. \(objectiveHelp)
+            Ranking as in `simulate sweep`: fewest broken promises (the scenario's
+            expectations), then the best objective.
+            \(objectiveHelp)
             Example: simulate tune scenarios/rtc-egress/spike-4x.yaml --knob egress-hpa:spec.minReplicas=1..6 \\
                        --knob 'egress-hpa:spec.behavior.scaleUp.policies[Pods].value=1..8' --budget 24
 
