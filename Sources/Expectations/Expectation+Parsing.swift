@@ -15,6 +15,22 @@ extension Expectation {
     }
 }
 
+extension FigureQuery {
+    /// Parses `<figure>{<labels>} [during <start>..<end>]`: an expectation without operator and value.
+    ///
+    /// Checks what ``Expectation/init(parsing:)`` checks of a figure (its name, labels and
+    /// window), with the same messages.
+    /// - Throws: ``ExpectationSyntaxError`` at the first problem.
+    public init(parsing text: String) throws(ExpectationSyntaxError) {
+        var scanner = Scanner(Array(text))
+        let (figure, labels, window) = try scanner.figureQuery()
+        if scanner.i < scanner.chars.count {
+            throw scanner.fail("the end of the figure (a figure alone has no operator or value)")
+        }
+        self.init(figure: figure, labels: labels, window: window)
+    }
+}
+
 /// A hand-written scanner: one pass, every error with its column.
 private struct Scanner {
     let chars: [Character]
@@ -47,6 +63,18 @@ private struct Scanner {
     }
 
     mutating func expectation() throws(ExpectationSyntaxError) -> Expectation {
+        let (figure, labels, window) = try figureQuery()
+        let comparison = try self.comparison()
+        skipSpaces()
+        let (value, valueText) = try self.value(for: figure)
+        skipSpaces()
+        if i < chars.count { throw fail("the end of the expression after the value") }
+        return Expectation(figure: figure, labels: labels, window: window, comparison: comparison, value: value, valueText: valueText)
+    }
+
+    /// `<figure>{<labels>} [during <start>..<end>]`, and the spaces after it: an expectation's
+    /// left-hand side, and the whole of a ``FigureQuery``.
+    mutating func figureQuery() throws(ExpectationSyntaxError) -> (Figure, [Expectation.Label], Expectation.Window?) {
         skipSpaces()
         let figureColumn = column
         let name = word()
@@ -74,12 +102,7 @@ private struct Scanner {
             window = try self.window()
             skipSpaces()
         }
-        let comparison = try self.comparison()
-        skipSpaces()
-        let (value, valueText) = try self.value(for: figure)
-        skipSpaces()
-        if i < chars.count { throw fail("the end of the expression after the value") }
-        return Expectation(figure: figure, labels: labels, window: window, comparison: comparison, value: value, valueText: valueText)
+        return (figure, labels, window)
     }
 
     mutating func labels(for figure: Figure, braceColumn: Int) throws(ExpectationSyntaxError) -> [Expectation.Label] {

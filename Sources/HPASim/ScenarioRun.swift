@@ -71,8 +71,12 @@ public enum ScenarioRun {
         return try run(loaded, scenarioPath: path, options: options)
     }
 
-    /// Runs an already loaded scenario and stores it.
-    public static func run(_ loaded: LoadedScenario, scenarioPath: String, options: Options = .init()) throws -> Report {
+    /// The promises of `loaded` that apply to its seed (in file order), and the scenario as it
+    /// runs and is stored with `options`: series resolution defaulted, task and pod records as
+    /// the detail level and the promises' timeline need them. A stored run's
+    /// `runs.scenario_hash` is the hash of ``resolvedJSON(_:)`` of this configuration.
+    public static func prepared(_ loaded: LoadedScenario, options: Options = .init())
+        -> (scenario: LoadedScenario, promises: [ScenarioExpectation]) {
         var scenario = loaded
         var configuration = scenario.configuration
         if configuration.results.seriesResolution == nil {
@@ -83,6 +87,14 @@ public enum ScenarioRun {
         configuration.results.recordTasks = options.detail != .off || timeline.needsTaskRecords
         configuration.results.recordPods = options.detail != .off
         scenario.configuration = configuration
+        return (scenario, promises)
+    }
+
+    /// Runs an already loaded scenario and stores it.
+    public static func run(_ loaded: LoadedScenario, scenarioPath: String, options: Options = .init()) throws -> Report {
+        let (scenario, promises) = prepared(loaded, options: options)
+        let configuration = scenario.configuration
+        let timeline = ExpectationTimeline(for: promises.map(\.expectation))
         let simulation = try Simulation(configuration: configuration)
 
         guard let database = options.database else {

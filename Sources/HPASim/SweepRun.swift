@@ -3,31 +3,40 @@ import ClusterModel
 import Scenario
 import SimTime
 import Store
+import Expectations
 public import Sweep
 
 /// How `simulate compare`, `sweep` and `tune` run a variant: load it, run it through
-/// ``ScenarioRun``, store it. The Sweep module knows no store; this injects one.
+/// ``ScenarioRun``, store it, check the scenario's promises and measure the objective. The Sweep
+/// module knows no store; this injects one.
 ///
 /// **A finished run is in the database as soon as it finishes**, and **a run already stored is
 /// not run again** (resume): a variant whose resolved scenario and seed match a stored run (same
 /// `runs.scenario_hash` and `seed`) takes that run's results from the database.
+///
+/// **A resumed run gives the same promises and objective as a fresh one.** Whole-run figures
+/// come from the stored results. Promises that read a timeline (windowed figures,
+/// `reactionTime`) and a windowed objective are measured on a timeline re-derived from the
+/// stored run: its scale events and series (always stored), and its task records when a
+/// windowed class figure needs them. For those, the sweep stores its runs with every task
+/// (detail `all`), and resumes only runs stored so; anything else is run again.
 public final class SweepRunStore: Sendable {
     /// The run database; nil: nothing is stored or resumed.
     public let database: String?
     /// The database, opened once for reading stored runs (each new run opens its own to write).
     private let store: RunStore?
-    /// Stored completed runs by `"<scenario hash> <seed>"` (looked up, never iterated).
-    private let stored: [String: RunID]
+    /// Stored completed runs by `"<scenario hash> <seed>"` (looked up, never iterated), with their detail level.
+    private let stored: [String: (id: RunID, detail: DetailLevel)]
     private let resumedCount = Counter()
 
     /// Opens `database` (when given) and indexes its runs.
     /// - Throws: ``StoreError`` when the database cannot be opened.
     public init(database: String?) throws {
         self.database = database
-        var index: [String: RunID] = [:]
+        var index: [String: (id: RunID, detail: DetailLevel)] = [:]
         store = try database.map { try RunStore(path: $0) }
         for run in try store?.runs() ?? [] where run.outcome.status == .completed {
-            index["\(run.metadata.scenarioHash) \(run.metadata.seed)"] = run.id
+            index["\(run.metadata.scenarioHash) \(run.metadata.seed)"] = (run.id, run.metadata.detailLevel)
         }
         stored = index
     }
@@ -35,35 +44,69 @@ public final class SweepRunStore: Sendable {
     /// Runs taken from the database instead of being run.
     public var resumed: Int { resumedCount.value }
 
-    /// The runner to hand to ``ParallelRuns`` or ``Tuner``; runs are named `<scenario name> <variant name> <overrides>`.
-    public var runner: VariantRunner {
-        { [self] request in try self.run(request) }
+    /// The runner to hand to ``ParallelRuns`` or ``Tuner``, measuring `objective`; runs are named
+    /// `<scenario name> <variant name> <overrides>`.
+    public func runner(objective: SweepObjective = .hpaPodHours) -> VariantRunner {
+        { [self] request in try self.run(request, objective: objective) }
     }
 
-    func run(_ request: RunRequest) throws -> SimulationResult {
-        let loaded = try ScenarioLoader.load(path: request.variant.scenarioPath, seed: request.seed,
+    /// A name no promise has: the objective rides along as the last promise, so that the
+    /// run's timeline keeps what it needs.
+    private static let objectiveMarker = "\u{0}objective"
+
+    func run(_ request: RunRequest, objective: SweepObjective) throws -> VariantRun {
+        var loaded = try ScenarioLoader.load(path: request.variant.scenarioPath, seed: request.seed,
                                              duration: request.duration, overrides: request.variant.overrides)
-        if let store, let id = stored[try Self.key(of: loaded.configuration)] {
-            resumedCount.increment()
-            return try Self.storedResult(id, in: store, order: loaded.configuration)
+        if let figure = objective.expectation {
+            loaded.file.expectations.append(ScenarioExpectation(
+                name: Self.objectiveMarker, expectation: figure, location: SourceLocation(file: "--objective", line: nil),
+                field: "--objective"))
         }
-        let scenarioName = loaded.file.name.isEmpty
-            ? URL(fileURLWithPath: request.variant.scenarioPath).deletingPathExtension().lastPathComponent : loaded.file.name
-        let name = ([scenarioName, request.variant.name] + request.variant.overrides.map(\.description)).joined(separator: " ")
-        return try ScenarioRun.run(loaded, scenarioPath: request.variant.scenarioPath,
-                                   options: .init(database: database, name: name)).result
+        let probe = ScenarioRun.prepared(loaded)
+        let needsTasks = ExpectationTimeline(for: probe.promises.map(\.expectation)).needsTaskRecords
+        // Task records are stored only to be read back: without a database, none.
+        let options = ScenarioRun.Options(database: database, detail: needsTasks && database != nil ? .all : .off)
+        let (scenario, promises) = ScenarioRun.prepared(loaded, options: options)
+
+        let result: SimulationResult
+        var outcomes: [ExpectationOutcome]
+        let key = "\(StableHash.hex(of: try ScenarioRun.resolvedJSON(scenario.configuration))) \(scenario.configuration.seed)"
+        if let store, let run = stored[key], !needsTasks || run.detail == .all {   // a sampled run lacks tasks
+            resumedCount.increment()
+            result = try Self.storedResult(run.id, in: store, order: scenario.configuration)
+            let timeline = try Self.storedTimeline(run.id, in: store, for: promises)
+            outcomes = ScenarioRun.outcomes(of: promises, result, timeline: timeline, scenario: scenario)
+        } else {
+            let scenarioName = loaded.file.name.isEmpty
+                ? URL(fileURLWithPath: request.variant.scenarioPath).deletingPathExtension().lastPathComponent : loaded.file.name
+            var named = options
+            named.name = ([scenarioName, request.variant.name] + request.variant.overrides.map(\.description)).joined(separator: " ")
+            let report = try ScenarioRun.run(loaded, scenarioPath: request.variant.scenarioPath, options: named)
+            result = report.result
+            outcomes = report.outcomes
+        }
+        var measured: Double?
+        switch objective {
+        case .hpaPodHours: measured = SweepObjective.hpaPodHours(in: result)
+        case .figure:
+            guard outcomes.last?.name == Self.objectiveMarker else { preconditionFailure("the objective is the last outcome") }
+            measured = outcomes.removeLast().measured.value
+        }
+        return VariantRun(result: result, outcomes: outcomes, objective: measured)
     }
 
-    /// `"<hash> <seed>"` of the configuration as ``ScenarioRun`` stores it (series resolution
-    /// defaulted, no per-task or per-pod detail).
-    static func key(of loaded: SimulationConfiguration) throws -> String {
-        var configuration = loaded
-        if configuration.results.seriesResolution == nil {
-            configuration.results.seriesResolution = ScenarioRun.defaultSeriesResolution(for: configuration)
+    /// The timeline `promises` need, re-derived from stored run `id`: its scale events, its
+    /// series, its task records (stored at detail `all`), passed to an ``ExpectationTimeline``
+    /// in the order the run recorded them, as a fresh run passes them.
+    static func storedTimeline(_ id: RunID, in store: RunStore, for promises: [ScenarioExpectation]) throws -> ExpectationTimeline {
+        let timeline = ExpectationTimeline(for: promises.map(\.expectation))
+        guard timeline.isNeeded else { return timeline }
+        for scale in try store.scaleEvents(of: id) { try timeline.recordScale(scale) }
+        for point in try store.series(of: id) { try timeline.recordSeries(point) }
+        if timeline.needsTaskRecords {
+            for task in try store.taskRecords(of: id) { try timeline.recordTask(task) }
         }
-        configuration.results.recordTasks = false
-        configuration.results.recordPods = false
-        return "\(StableHash.hex(of: try ScenarioRun.resolvedJSON(configuration))) \(configuration.seed)"
+        return timeline
     }
 
     /// A stored run's results: the same `SimulationResult` the run returned (the store keeps

@@ -18,11 +18,19 @@ public enum ManifestExport {
         public var diff: String
     }
 
-    /// The manifest files of the scenario at `scenarioPath` that `overrides` change.
+    /// The manifest files of the scenario at `scenarioPath` that the scenario's own `overrides`
+    /// and then `overrides` change.
+    ///
+    /// **The files are the manifests the winner ran on**: the scenario's own overrides (those of
+    /// every file it `extends`) are written too, then the winner's, later ones winning as when
+    /// they are applied. Without them, applying the files would deploy something the sweep
+    /// never measured (a scenario override of a field no knob touches would be lost).
     /// - Throws: ``SweepError/export(_:)`` when an override names no object of the manifests
-    ///   or is not an existing scalar; ``ScenarioError`` when the scenario does not load.
-    public static func files(scenarioPath: String, overrides: [ManifestOverride]) throws -> [File] {
+    ///   or is not an existing scalar (a scenario override that adds a field cannot be written:
+    ///   the export is refused, naming it); ``ScenarioError`` when the scenario does not load.
+    public static func files(scenarioPath: String, overrides winner: [ManifestOverride]) throws -> [File] {
         let loaded = try ScenarioLoader.load(path: scenarioPath)
+        let overrides = loaded.file.overrides + winner
         var written = Array(repeating: false, count: overrides.count)
         var files: [File] = []
         for path in ScenarioLoader.manifestPaths(of: loaded.file) {
@@ -32,7 +40,8 @@ public enum ManifestExport {
             do {
                 spliced = try ManifestOverride.splice(overrides, into: text, file: path)
             } catch {
-                throw SweepError.export(error.description)
+                throw SweepError.export(error.description + (loaded.file.overrides.isEmpty ? ""
+                    : " (the scenario's own overrides are written with the winner's, so that the files are what the winner ran on)"))
             }
             for (i, o) in overrides.enumerated() where spliced.written.contains(o) { written[i] = true }
             guard spliced.text != text else { continue }
@@ -41,7 +50,8 @@ public enum ManifestExport {
                               diff: UnifiedDiff.diff(text, spliced.text, oldName: "a/\(name)", newName: "b/\(name)")))
         }
         if let missing = overrides.indices.first(where: { !written[$0] }) {
-            throw SweepError.export("\(overrides[missing]): no object named \"\(overrides[missing].target)\" in the manifests")
+            let whose = missing < loaded.file.overrides.count ? "the scenario's override " : ""
+            throw SweepError.export("\(whose)\(overrides[missing]): no object named \"\(overrides[missing].target)\" in the manifests")
         }
         return files
     }

@@ -1,6 +1,7 @@
 import Foundation
 public import RunRecords
 public import SimTime
+public import Expectations
 
 /// One run of a sweep, a comparison or a tuning round: a variant on one seed.
 public struct RunRequest: Hashable, Sendable {
@@ -16,8 +17,24 @@ public struct RunRequest: Hashable, Sendable {
     }
 }
 
+/// What one run gives a sweep: its result, the scenario's promises checked on it, the objective.
+///
+/// **A run read back from the database gives the same value as the run did**: the runner
+/// (`HPASim`'s `SweepRunStore`) re-derives the promises' timeline from the stored run.
+public struct VariantRun: Hashable, Sendable {
+    public var result: SimulationResult
+    /// The scenario's promises that apply to this run's seed, in file order.
+    public var outcomes: [ExpectationOutcome]
+    /// The objective measured; nil when the run gives none.
+    public var objective: Double?
+
+    public init(result: SimulationResult, outcomes: [ExpectationOutcome], objective: Double?) {
+        self.result = result; self.outcomes = outcomes; self.objective = objective
+    }
+}
+
 /// Runs (and stores) one request. Injected by `HPASim`, which knows the store: this module does not.
-public typealias VariantRunner = @Sendable (RunRequest) throws -> SimulationResult
+public typealias VariantRunner = @Sendable (RunRequest) throws -> VariantRun
 
 /// Runs requests on a pool of threads.
 ///
@@ -28,7 +45,7 @@ public enum ParallelRuns {
     /// (from the worker thread). The first error stops new runs and is rethrown once the
     /// running ones end.
     public static func run(_ requests: [RunRequest], jobs: Int, finished: (@Sendable (Int, Int) -> Void)? = nil,
-                           _ runner: @escaping VariantRunner) throws -> [SimulationResult] {
+                           _ runner: @escaping VariantRunner) throws -> [VariantRun] {
         let state = PoolState(count: requests.count)
         let group = DispatchGroup()
         for _ in 0..<max(1, min(jobs, requests.count)) {
@@ -58,7 +75,7 @@ private final class PoolState: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private var done = 0
-    private var slots: [SimulationResult?]
+    private var slots: [VariantRun?]
     private var error: (any Error)?
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
@@ -71,13 +88,13 @@ private final class PoolState: @unchecked Sendable {
         }
     }
 
-    func finish(_ i: Int, _ result: SimulationResult) -> Int {
+    func finish(_ i: Int, _ result: VariantRun) -> Int {
         lock.withLock { slots[i] = result; done += 1; return done }
     }
 
     func fail(_ e: any Error) { lock.withLock { if error == nil { error = e } } }
 
-    func results() throws -> [SimulationResult] {
+    func results() throws -> [VariantRun] {
         try lock.withLock {
             if let error { throw error }
             return slots.compactMap { $0 }

@@ -8,15 +8,18 @@ public struct RankingReport: CustomStringConvertible, Sendable {
     public var title: String
     public var knobs: [Knob]
     public var seeds: [UInt64]
-    public var objective: SweepFigure
+    public var objective: SweepObjective
+    /// How broken promises were counted (the header says which).
+    public var rule: PromiseRule
     /// Every scored variant (any order; the report ranks them).
     public var scores: [VariantScore]
     /// How many ranked variants to list.
     public var top: Int
 
-    public init(title: String, knobs: [Knob], seeds: [UInt64], objective: SweepFigure, scores: [VariantScore], top: Int = 10) {
-        self.title = title; self.knobs = knobs; self.seeds = seeds; self.objective = objective; self.scores = scores
-        self.top = top
+    public init(title: String, knobs: [Knob], seeds: [UInt64], objective: SweepObjective, rule: PromiseRule,
+                scores: [VariantScore], top: Int = 10) {
+        self.title = title; self.knobs = knobs; self.seeds = seeds; self.objective = objective; self.rule = rule
+        self.scores = scores; self.top = top
     }
 
     public var description: String {
@@ -26,16 +29,26 @@ public struct RankingReport: CustomStringConvertible, Sendable {
         var lines: [String] = []
         let seedList = seeds.map(String.init).joined(separator: ", ")
         lines.append("\(title): \(scores.count) variants × \(seeds.count) seed\(seeds.count == 1 ? "" : "s") (\(seedList))")
-        lines.append("ranked by broken promises (tasks timed out + interrupted by scale-down), then by \(objective.title); lower is better; mean ± spread over seeds")
+        lines.append("ranked by \(rule.title), then by \(objective.title)"
+                     + (objective.higherIsBetter ? ", higher is better" : ", lower is better") + "; mean ± spread over seeds")
         lines.append("")
         var rows = [["rank", "variant"] + knobs.map(\.title) + ["broken", objective.description, "pod-hours", "worst p95 wait", "pareto"]]
         for (i, s) in ranked.prefix(top).enumerated() {
             rows.append(["\(i + 1)", s.variant.name] + s.variant.settings
-                        + [Format.stat(s.broken, digits: 1), Format.stat(s.objective, digits: 3), Format.number(s.podHours.mean, digits: 3),
+                        + [Format.stat(s.broken, digits: rule == .tasksLost ? 1 : 0), Format.stat(s.objective, digits: 3), Format.number(s.podHours.mean, digits: 3),
                            Format.seconds(s.worstP95Wait.mean), frontIndices.contains(s.index) ? "*" : ""])
         }
         lines += Format.table(rows)
         if ranked.count > top { lines.append("(\(ranked.count - top) more; --top N lists more)") }
+        let breaking = ranked.prefix(top).filter { !$0.brokenPromises.isEmpty }
+        if !breaking.isEmpty {
+            lines.append("")
+            lines.append("Promises the listed variants break (seeds):")
+            for s in breaking {
+                let list = s.brokenPromises.map { "\($0.promise) (\($0.seeds.map(String.init).joined(separator: ", ")))" }
+                lines.append("  \(s.variant.name): " + list.joined(separator: "; "))
+            }
+        }
         lines.append("")
         lines.append("Pareto front (pod-hours vs worst p95 queue wait), cheapest first:")
         for s in front {
@@ -53,19 +66,15 @@ public struct RankingReport: CustomStringConvertible, Sendable {
             lines.append("")
             let keeping = scores.filter(\.keepsEveryPromise).count
             if keeping == 0 {
-                lines.append("No variant keeps every promise; the best, \(best.variant.name), breaks \(Format.number(best.broken.mean, digits: 1)) on average.")
+                let breaks = rule == .tasksLost
+                    ? "loses \(Format.number(best.broken.mean, digits: 1)) tasks on average"
+                    : "breaks \(Format.number(best.broken.mean, digits: 0)) of \(rule.promiseCount)"
+                lines.append("No variant keeps every promise; the best, \(best.variant.name), \(breaks).")
             } else {
                 lines.append("\(keeping) of \(scores.count) variants keep every promise; the best is \(best.variant.name).")
             }
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-extension SweepFigure {
-    /// How the ranking header names the objective.
-    var title: String {
-        self == .defaultObjective ? "total pod-hours of the HPA-scaled deployments (podHours)" : description
     }
 }
 

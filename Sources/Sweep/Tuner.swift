@@ -52,7 +52,7 @@ public struct TuneKnob: Hashable, Sendable {
 /// 4. Run those on every seed; the best is the incumbent.
 /// 5. With the budget left, try each knob one step either side of the incumbent (full duration,
 ///    every seed), moving to a better point, halving the step when none is better.
-/// "Best" is the sweep's ranking: fewest broken promises, then the lowest objective. A point
+/// "Best" is the sweep's ranking: fewest broken promises, then the best objective. A point
 /// already run is never run again. Every run counts against `--budget`, short ones included.
 public struct Tuner: Sendable {
     public var scenarioPath: String
@@ -62,11 +62,14 @@ public struct Tuner: Sendable {
     public var seeds: [UInt64]
     /// The full duration of a run.
     public var duration: SimDuration
-    public var objective: SweepFigure
+    public var objective: SweepObjective
+    /// How broken promises are counted (the scenario's expectations, or tasks lost).
+    public var rule: PromiseRule
 
-    public init(scenarioPath: String, knobs: [TuneKnob], budget: Int, seeds: [UInt64], duration: SimDuration, objective: SweepFigure) {
+    public init(scenarioPath: String, knobs: [TuneKnob], budget: Int, seeds: [UInt64], duration: SimDuration,
+                objective: SweepObjective, rule: PromiseRule) {
         self.scenarioPath = scenarioPath; self.knobs = knobs; self.budget = budget; self.seeds = seeds
-        self.duration = duration; self.objective = objective
+        self.duration = duration; self.objective = objective; self.rule = rule
     }
 
     /// What a search found.
@@ -122,7 +125,7 @@ public struct Tuner: Sendable {
 
     /// Runs the search. `finished` reports each batch's progress (runs done in the batch, its size).
     public func run(jobs: Int, finished: (@Sendable (Int, Int) -> Void)? = nil, _ runner: @escaping VariantRunner) throws -> Outcome {
-        var cache: [RunKey: SimulationResult] = [:]
+        var cache: [RunKey: VariantRun] = [:]
         var runs = 0
         var points: [[Int]] = []   // every point seen, its index is the variant's index
 
@@ -147,7 +150,8 @@ public struct Tuner: Sendable {
             }
             return candidates.map { p in
                 VariantScore(index: index(of: p), variant: variant(p),
-                             results: seeds.compactMap { cache[RunKey(point: p, seed: $0, duration: length)] }, objective: objective)
+                             runs: seeds.compactMap { cache[RunKey(point: p, seed: $0, duration: length)] },
+                             objective: objective, rule: rule)
             }
         }
         func unique(_ list: [[Int]]) -> [[Int]] {

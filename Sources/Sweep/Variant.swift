@@ -59,12 +59,16 @@ public enum SweepError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidVariant(name: String, ScenarioError)
     /// The winner cannot be written back as YAML.
     case export(String)
+    /// `--objective` is not a figure of the expectation language, or names what the scenario
+    /// does not have: the text, and the expectations' message.
+    case invalidObjective(String, String)
 
     public var description: String {
         switch self {
         case .invalidArgument(let option, let expected, let found): "\(option): expected \(expected), found \"\(found)\""
         case .invalidVariant(let name, let error): "variant \(name):\n\(error)"
         case .export(let message): "--export-best: \(message)"
+        case .invalidObjective(let text, let message): "--objective \"\(text)\": \(message)"
         }
     }
 }

@@ -132,3 +132,20 @@ func windowAfterRun() throws {
     let m = try measure("maxReplicas{deployment=egress} during 08:00..09:00 < 3")
     #expect(m == Measurement(value: nil, text: "none (the window starts after the run's 6h00m00s)"))
 }
+
+@Test("a figure alone parses as an expectation's left-hand side and measures as the expectation does")
+func figureQuery() throws {
+    let query = try FigureQuery(parsing: " maxReplicas{deployment=egress} during 02:00..03:00 ")
+    #expect(query.description == "maxReplicas{deployment=egress} during 02:00..03:00")
+    let promise = try Expectation(parsing: "maxReplicas{deployment=egress} during 02:00..03:00 <= 8")
+    let t = try timeline([promise])
+    #expect(query.measure(result, timeline: t, context: context()) == promise.measure(result, timeline: t, context: context()))
+    #expect(query.measure(result, timeline: t, context: context()).value == 10)
+    #expect(throws: ExpectationSyntaxError(column: 32, expected: "the end of the figure (a figure alone has no operator or value)",
+                                           found: "\">=\"")) {
+        try FigureQuery(parsing: "podHours{deployment=egress}    >= 3")
+    }
+    #expect(throws: ExpectationSyntaxError.self) { try FigureQuery(parsing: "podHours{class=record}") }
+    #expect(try FigureQuery(parsing: "completed{class=nope}").problems(in: context())
+            == ["class=nope: expected a task class of the scenario (record), found \"nope\""])
+}

@@ -131,3 +131,58 @@ struct SweepCommandTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }
+
+/// Ranking by a scenario's own promises, and `--objective` in the expectation language.
+@Suite("simulate sweep with expectations", .enabled(if: simulateExecutable != nil,
+                                                    "the simulate executable is not built beside the tests"))
+struct SweepPromiseTests {
+    @Test("promises that read a timeline rank a resumed sweep byte for byte as a fresh one")
+    func resumedPromises() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let sweep = ["sweep", try writeEgressSpikeWithPromises(in: dir), "--grid", "\(scaleUpPodsKnob)=1,4",
+                     "--grid", "\(scaleDownWindowKnob)=[0, 600]", "--duration", "2h",
+                     "--objective", "podHours{deployment=egress} during 00:30..01:00"]
+        let db = dir.path("runs.sqlite")
+        let fresh = try simulate(sweep + ["--jobs", "1", "--no-store"])
+        let stored = try simulate(sweep + ["--jobs", "2", "--db", db])
+        let resumed = try simulate(sweep + ["--jobs", "2", "--db", db])
+        #expect(fresh.status == 0 && stored.status == 0 && resumed.status == 0)
+        #expect(stored.stderr.contains("4 runs (0 already stored)"))
+        #expect(resumed.stderr.contains("4 runs (4 already stored)"))
+        #expect(stored.stdout == fresh.stdout)
+        #expect(resumed.stdout == fresh.stdout)
+        let lines = fresh.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[1] == "ranked by the scenario's promises broken (of its 4, each on every seed of the sweep it applies to), "
+                + "then by podHours{deployment=egress} during 00:30..01:00, lower is better; mean ± spread over seeds")
+        // Fewer promises broken beats a lower objective: the fast scale-up (Pods.value 4) keeps the reaction promise.
+        #expect(lines[4].hasPrefix("1     #3       4 ") && lines[5].hasPrefix("2     #4       4 "))
+        #expect(lines.contains("Promises the listed variants break (seeds):"))
+        let broken = lines.filter { $0.hasPrefix("  #") && $0.contains(": ") && $0.contains("(1)") }
+        #expect(broken.count == 4)
+        #expect(broken.allSatisfy { $0.contains("egress never above one replica (1)") })
+        #expect(broken.filter { $0.contains("egress reaches 10 pods within 4 minutes of the spike (1)") }.count == 2)
+        #expect(lines.last { !$0.isEmpty } == "No variant keeps every promise; the best, #3, breaks 2 of 4.")
+        // Stored with every task (a windowed class promise reads them), so the resume could re-derive them.
+        #expect(try RunStore(path: db).runs().allSatisfy { $0.metadata.detailLevel == .all })
+    }
+
+    @Test("an objective outside the expectation language, or naming what the scenario lacks, exits 2 with the parser's message")
+    func invalidObjective() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let spike = try writeEgressSpike(in: dir)
+        let grid = ["--grid", "\(scaleUpPodsKnob)=1,4", "--no-store"]
+        let syntax = try simulate(["sweep", spike, "--objective", "queueWait.p95{class=egress-snapshot} <= 5s"] + grid)
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr.contains("--objective \"queueWait.p95{class=egress-snapshot} <= 5s\": column 38: expected the end of the figure (a figure alone has no operator or value), found \"<=\""))
+        let name = try simulate(["sweep", spike, "--objective", "completed{class=egress-snapshots}"] + grid)
+        #expect(name.status == 2)
+        #expect(name.stderr.contains("class=egress-snapshots: expected a task class of the scenario (egress-record, egress-snapshot), found \"egress-snapshots\" (did you mean \"egress-snapshot\"?)"))
+        let tune = try simulate(["tune", spike, "--knob", "egress-hpa:spec.maxReplicas=6..8", "--objective", "podHour{deployment=egress}", "--no-store"])
+        #expect(tune.status == 2)
+        #expect(tune.stderr.contains("--objective \"podHour{deployment=egress}\": column 1: expected a figure"))
+        let help = try simulate(["sweep", "--help"])
+        #expect(help.stdout.contains("Lower is better, except for these figures:\ncompleted, cpuUtilization, memoryUtilization (higher is better)."))
+    }
+}

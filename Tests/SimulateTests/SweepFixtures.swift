@@ -45,3 +45,39 @@ func startSimulate(_ arguments: [String]) throws -> Process {
     try process.run()
     return process
 }
+
+/// The egress spike with a named spike segment and promises of every kind a timeline serves:
+/// `reactionTime` (a scale-up Pods policy of 1 is too slow for it), a windowed class figure
+/// (needs the tasks), a windowed `podHours` (needs the series); the last promise no variant
+/// keeps, so the report names broken promises.
+func writeEgressSpikeWithPromises(in dir: TemporaryDirectory) throws -> String {
+    let spike = try writeEgressSpike(in: dir)
+    return try dir.write("egress-spike-promises.yaml", """
+        name: egress spike with promises
+        extends: \(spike)
+        workload:
+          classes:
+            - name: egress-record
+              keyPattern: "egress:record:*"
+              arrivals:
+                rate: {segments: [{start: 0s, rate: 60/h}, {name: spike, start: 30m, rate: 400/h}, {start: 1h30m, rate: 60/h}]}
+              duration: {lognormal: {median: 20m, p95: 90m}}
+              usage: {cpu: 40m, memory: 24Mi}
+              cpuBound: false
+              maxQueueWait: 5m
+            - name: egress-snapshot
+              keyPattern: "egress:snapshot:*"
+              arrivals:
+                rate: {segments: [{start: 0s, rate: 120/h}, {start: 30m, rate: 2400/h}, {start: 1h30m, rate: 120/h}]}
+              duration: {lognormal: {median: 10s, p95: 40s}}
+              usage: {cpu: 150m, memory: 64Mi}
+              maxQueueWait: 1m
+        expectations:
+          - name: egress reaches 10 pods within 4 minutes of the spike
+            assert: reactionTime{hpa=egress-hpa, replicas=10, after=spike} <= 4m
+          - assert: queueWait.p95{class=egress-snapshot} during 00:30..01:30 <= 20s
+          - assert: podHours{deployment=egress} during 00:30..01:30 <= 9
+          - name: egress never above one replica
+            assert: maxReplicas{deployment=egress} <= 1
+        """)
+}

@@ -31,7 +31,7 @@ struct Compare: ParsableCommand {
         }
         let progress = Progress("compare")
         let results = try invalidInputExits {
-            try ParallelRuns.run(plan.requests, jobs: options.threadCount, finished: progress.update, store.runner)
+            try ParallelRuns.run(plan.requests, jobs: options.threadCount, finished: progress.update, store.runner()).map(\.result)
         }
         guard let baseline = results.first else { return }
         let title = "compare \(scenario), seed \(plan.seeds[0]), \(baseline.duration) simulated"

@@ -7,11 +7,18 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Run every combination of HPA settings, over seeds, and rank them.",
         discussion: """
-            Ranks variants first by the promises they break (tasks timed out plus tasks interrupted by
-            scale-down, until scenario expectations land), then by --objective (default: the total
-            pod-hours of the HPA-scaled deployments). Standard output carries the ranking alone, the same
-            bytes whatever --jobs, --db or --export-best; progress, paths and timings go to standard error.
-            Finished runs are stored as they finish; the same command again resumes, skipping them.
+            Ranks variants first by how many of the scenario's promises (its
+            expectations) they break on the seeds swept (a scenario without
+            expectations: tasks timed out plus tasks interrupted by scale-down),
+            then by --objective (default: the total pod-hours of the HPA-scaled
+            deployments).
+            \(objectiveHelp)
+            Standard output carries the ranking alone, the same bytes whatever
+            --jobs, --db or --export-best, and whether runs were run or resumed;
+            progress, paths and timings go to standard error. Finished runs are
+            stored as they finish; the same command again resumes, skipping them.
+            --export-best writes the manifests the winner ran on: the scenario's
+            own overrides and the winner's values.
             Example: simulate sweep scenarios/rtc-egress/spike-4x.yaml \\
                        --grid 'egress-hpa:spec.behavior.scaleUp.policies[Pods].value=1,2,4' \\
                        --grid 'egress-hpa:spec.behavior.scaleDown.stabilizationWindowSeconds=60,300' --export-best best/
@@ -23,7 +30,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("grid"), help: ArgumentHelp("A knob and its values: FIELD=V1,V2,... or FIELD=[v1, v2].", valueName: "FIELD=VALUES"))
     var grids: [String] = []
     @Option(help: "Seeds per variant (the scenario's seed and the next ones).") var seeds: Int = 1
-    @Option(help: "What to minimize: podHours{deployment=D}, queueWait.p95{class=C}, timedOut{class=C}, ... (default: pod-hours of the HPA-scaled deployments).")
+    @Option(help: ArgumentHelp("A figure of the expectation language to rank by, e.g. podHours{deployment=D} or queueWait.p95{class=C} during 02:00..03:00 (default: pod-hours of the HPA-scaled deployments).", valueName: "FIGURE"))
     var objective: String?
     @Option(help: "Ranked variants to list.") var top: Int = 10
     @Option(help: ArgumentHelp("Run one deterministic slice: variants whose index is I modulo N.", valueName: "I/N")) var shard: String?
@@ -38,25 +45,27 @@ struct SweepCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let (plan, knobs, figure, store) = try invalidInputExits { () throws -> (SweepPlan, [Knob], SweepFigure, SweepRunStore) in
+        let (plan, knobs, figure, rule, store) = try invalidInputExits {
+            () throws -> (SweepPlan, [Knob], SweepObjective, PromiseRule, SweepRunStore) in
             let knobs = try grids.map { try Knob.parseGrid($0) }
-            let figure = try objective.map { try SweepFigure(parsing: $0) } ?? .defaultObjective
+            let figure = try objective.map { try SweepObjective(parsing: $0) } ?? .hpaPodHours
             let baseline = try ScenarioLoader.load(path: scenario, duration: options.parsedDuration)
-            try checkObjective(figure, in: baseline.configuration)
+            try figure.validate(in: baseline)
             let plan = SweepPlan(scenarioPath: scenario, variants: Knob.gridVariants(knobs, scenarioPath: scenario),
                                  seeds: SweepPlan.seeds(from: options.seed ?? baseline.file.seed, count: seeds),
                                  duration: options.parsedDuration, shard: try shard.map { try Shard(parsing: $0) })
             try plan.validate()
-            return (plan, knobs, figure, try SweepRunStore(database: options.store.destination))
+            return (plan, knobs, figure, PromiseRule(baseline.file), try SweepRunStore(database: options.store.destination))
         }
         let requests = plan.requests
         let progress = Progress("sweep")
         let results = try invalidInputExits {
-            try ParallelRuns.run(requests, jobs: options.threadCount, finished: progress.update, store.runner)
+            try ParallelRuns.run(requests, jobs: options.threadCount, finished: progress.update, store.runner(objective: figure))
         }
-        let scores = Ranking.scores(requests, results, objective: figure)
+        let scores = Ranking.scores(requests, results, objective: figure, rule: rule)
         let title = "sweep of \(scenario)" + (plan.shard.map { " (shard \($0))" } ?? "")
-        print(RankingReport(title: title, knobs: knobs, seeds: plan.seeds, objective: figure, scores: scores, top: top))
+        print(RankingReport(title: title, knobs: knobs, seeds: plan.seeds, objective: figure, rule: rule,
+                            scores: scores, top: top))
         printError("\(requests.count) runs (\(store.resumed) already stored) in \(String(format: "%.1f", progress.elapsedSeconds)) s with --jobs \(options.threadCount)"
                    + (store.database.map { "; stored in \($0)" } ?? ""))
         if let exportBest, let best = Ranking.ranked(scores).first {
@@ -79,16 +88,9 @@ func export(_ variant: Variant, to directory: String) throws {
     }
 }
 
-/// Refuses an objective naming a class or deployment the scenario does not have.
-func checkObjective(_ figure: SweepFigure, in configuration: SimulationConfiguration) throws {
-    let classes = configuration.workload.classes.map(\.name), deployments = configuration.deployments.map(\.name)
-    let unknown: (String, [String])?
-    switch figure {
-    case .podHours(let d?), .flaps(let d?): unknown = deployments.contains(d) ? nil : (d, deployments)
-    case .queueWait(_, let c), .timedOut(let c?), .interrupted(let c?): unknown = classes.contains(c) ? nil : (c, classes)
-    default: unknown = nil
-    }
-    if let (name, known) = unknown {
-        throw SweepError.invalidArgument(option: "--objective", expected: "one of " + known.joined(separator: ", "), found: name)
-    }
-}
+/// `--help`'s word on objectives: which figures rank higher first.
+let objectiveHelp = """
+    --objective takes any figure `simulate check` measures, with its labels
+    and windowed form. Lower is better, except for these figures:
+    \(SweepObjective.higherIsBetterFigures.map(\.rawValue).joined(separator: ", ")) (higher is better).
+    """
