@@ -51,11 +51,11 @@ extension HorizontalPodAutoscalerController {
                                        failure: MetricFailure(reason: firstFailure.reason, message: message))
             }
             status.setCondition(.scalingActive, .true, reason: .validMetricFound,
-                                message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
+                                message: MetricNames.validMetricFound(name ?? ""), now: now)
             return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name, partialError: message)
         }
         status.setCondition(.scalingActive, .true, reason: .validMetricFound,
-                            message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
+                            message: MetricNames.validMetricFound(name ?? ""), now: now)
         return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name)
     }
 
