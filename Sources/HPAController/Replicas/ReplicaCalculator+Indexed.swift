@@ -31,8 +31,9 @@ struct PodSampleMatch {
 
     /// Whether no two pods share a name.
     ///
-    /// Pairwise up to ``pairwiseCheckLimit`` pods, else by inserting into a set (membership only:
-    /// the answer does not depend on the set's order). Any pod count takes the indexed path.
+    /// Pairwise up to ``pairwiseCheckLimit`` pods; beyond, ASCII names (every Kubernetes pod
+    /// name) go through ``PodNameTable``, others into a `Set` (membership only: the answer does
+    /// not depend on either's order). Any pod count takes the indexed path.
     static func namesDistinct(_ pods: [ObservedPod]) -> Bool {
         if pods.count <= pairwiseCheckLimit {
             for i in pods.indices {
@@ -40,6 +41,7 @@ struct PodSampleMatch {
             }
             return true
         }
+        if let distinct = PodNameTable.asciiNamesDistinct(pods) { return distinct }
         var seen = Set<String>(minimumCapacity: pods.count)
         for pod in pods where !seen.insert(pod.name).inserted { return false }
         return true
