@@ -94,6 +94,11 @@ let package = Package(
         // A child process for the store's multi-process tests (StoreTests runs it).
         .executableTarget(name: "store-fixture-writer", dependencies: ["Store", "SimTime", "RunRecords"], swiftSettings: strict),
         .executableTarget(name: "phold", dependencies: ["EventEngine", "Randomness"], swiftSettings: strict),
+        // Writes the generated scale scenario (scenarios/scale/; docs/performance.md).
+        .executableTarget(
+            name: "scale-scenario",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
 
         .testTarget(name: "SimTimeTests", dependencies: ["SimTime"], swiftSettings: strict),
         .testTarget(name: "RunRecordsTests", dependencies: ["RunRecords", "SimTime"], swiftSettings: strict),

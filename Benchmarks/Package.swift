@@ -3,6 +3,7 @@
 // malloc interposer) never reaches users. Run from this folder:
 //   swift package benchmark --target EngineBenchmarks
 //   swift package benchmark --target StoreBenchmarks
+//   swift package benchmark --target SimulationBenchmarks
 import PackageDescription
 
 let package = Package(
@@ -35,6 +36,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/StoreBenchmarks",
+            swiftSettings: [.treatAllWarnings(as: .error)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Whole runs: 30 days of diurnal-week (issue 14's target), steady-day.
+        .executableTarget(
+            name: "SimulationBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HPASim", package: "hpa-sim"),
+            ],
+            path: "Benchmarks/SimulationBenchmarks",
             swiftSettings: [.treatAllWarnings(as: .error)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

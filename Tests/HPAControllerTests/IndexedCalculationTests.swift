@@ -15,10 +15,10 @@ struct IndexedCalculationTests {
         var calculator: ReplicaCalculator
     }
 
-    static func makeCase(seed: UInt64) -> Case {
+    static func makeCase(seed: UInt64, maxPods: Int = 8) -> Case {
         var g = SplitMix64(seed: seed)   // each seed gives the same case on every run
         let now = SimTime.seconds(600)
-        let count = 1 + g.below(8)
+        let count = 1 + g.below(maxPods)
         var pods: [ObservedPod] = []
         var samples: [PodSample] = []
         for k in 0..<count {
@@ -55,6 +55,21 @@ struct IndexedCalculationTests {
             }
             #expect(run(nil) == run(false))
         }
+    }
+
+    @Test("long pod lists (checked by the name table) take the indexed path with the same results",
+          arguments: Array(UInt64(1000)..<1100))
+    func longLists(seed: UInt64) {
+        let c = Self.makeCase(seed: seed, maxPods: 120)
+        #expect(PodSampleMatch(pods: c.pods, samples: c.samples, namesDistinct: nil) != nil)
+        func run(_ distinct: Bool?) -> Result<ReplicaCalculation, ReplicaCalculationError> {
+            Result { () throws(ReplicaCalculationError) in
+                try c.calculator.resourceUtilizationReplicas(
+                    current: c.current, targetUtilization: c.target, resource: "cpu", container: "",
+                    pods: c.pods, samples: c.samples, podNamesDistinct: distinct)
+            }
+        }
+        #expect(run(nil) == run(false))
     }
 
     @Test("plain metrics: the indexed path equals the name-keyed path", arguments: seeds)

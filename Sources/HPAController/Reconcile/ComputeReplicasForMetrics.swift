@@ -32,14 +32,15 @@ extension HorizontalPodAutoscalerController {
         let evaluations = metrics.map(evaluator.evaluate)
         var replicas: Int32 = 0, name: String?, invalid = 0
         var firstFailure: MetricFailure?
-        for evaluation in evaluations {
-            switch evaluation.outcome {
-            case .failure(let failure):
+        // By index, reading the small `aggregates` of a success: copying a whole evaluation (spec,
+        // proposal with its calculation, status) per metric per sync was 4 % of a run.
+        for k in evaluations.indices {
+            if let proposed = evaluations[k].aggregates?.replicas {   // aggregates ≠ nil ⇔ success
+                if replicas == 0 || proposed > replicas { replicas = proposed; name = evaluations[k].proposal?.metricName }
+            } else if let failure = evaluations[k].failure {
                 invalid += 1
                 if firstFailure == nil { firstFailure = failure }
                 events.append(HPAEvent(type: .warning, reason: failure.reason, message: failure.message))
-            case .success(let proposal):
-                if replicas == 0 || proposal.replicas > replicas { replicas = proposal.replicas; name = proposal.metricName }
             }
         }
         if let firstFailure {
@@ -51,11 +52,11 @@ extension HorizontalPodAutoscalerController {
                                        failure: MetricFailure(reason: firstFailure.reason, message: message))
             }
             status.setCondition(.scalingActive, .true, reason: .validMetricFound,
-                                message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
+                                message: MetricNames.validMetricFound(name ?? ""), now: now)
             return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name, partialError: message)
         }
         status.setCondition(.scalingActive, .true, reason: .validMetricFound,
-                            message: "the HPA was able to successfully calculate a replica count from \(name ?? "")", now: now)
+                            message: MetricNames.validMetricFound(name ?? ""), now: now)
         return CombinedMetrics(evaluations: evaluations, replicas: replicas, metricName: name)
     }
 

@@ -172,7 +172,7 @@ struct MetricEvaluator {
         let status = MetricStatus(type: type, resourceName: name, container: container.isEmpty ? nil : container,
                                   current: MetricValueStatus(averageValue: calc.rawAverage,
                                                              averageUtilization: calc.utilization))
-        return (MetricProposal(replicas: calc.replicas, metricName: "\(name) \(label) utilization (percentage of request)",
+        return (MetricProposal(replicas: calc.replicas, metricName: MetricNames.utilization(name, label: label),
                                calculation: calc), status)
     }
 
@@ -251,17 +251,18 @@ struct MetricEvaluator {
                                           + "no metrics returned from resource metrics API")
         }
         var samples: [PodSample] = []
+        samples.reserveCapacity(items.count)
         for item in items {
             var total: Int64 = 0
             var complete = true
             if container.isEmpty {
                 complete = !item.containers.isEmpty
                 for entry in item.containers {
-                    guard let usage = entry.usage[resource] else { complete = false; break }
+                    guard let usage = entry.usage.amount(of: resource) else { complete = false; break }
                     total &+= usage
                 }
             } else if let entry = item.containers.first(where: { $0.name == container }),
-                      let usage = entry.usage[resource] {
+                      let usage = entry.usage.amount(of: resource) {
                 total = usage
             } else {
                 complete = false

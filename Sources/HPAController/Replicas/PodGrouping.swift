@@ -1,4 +1,5 @@
 public import SimTime
+import RunRecords
 
 /// One pod's metric sample as the replica calculator sees it (`metricsclient.PodMetric`).
 public struct PodSample: Hashable, Sendable {
@@ -59,16 +60,28 @@ public enum PodGrouping {
     static func classify(_ pod: ObservedPod, sample: PodSample?, resource: ResourceName?,
                          cpuInitializationPeriod: SimDuration, initialReadinessDelay: SimDuration,
                          now: SimTime) -> PodClass {
-        if pod.deleted || pod.phase == .failed { return .ignored }
-        if pod.phase == .pending { return .unready }
+        classify(deleted: pod.deleted, phase: pod.phase, ready: pod.ready, startTime: pod.startTime,
+                 readyTransitionTime: pod.readyTransitionTime, sample: sample, isCPU: resource == "cpu",
+                 cpuInitializationPeriod: cpuInitializationPeriod, initialReadinessDelay: initialReadinessDelay,
+                 now: now)
+    }
+
+    /// ``classify(_:sample:resource:cpuInitializationPeriod:initialReadinessDelay:now:)`` on the
+    /// fields it reads (callers that loop over pods pass them without copying the pod).
+    static func classify(deleted: Bool, phase: PodPhase, ready: ConditionStatus?, startTime: SimTime?,
+                         readyTransitionTime: SimTime, sample: PodSample?, isCPU: Bool,
+                         cpuInitializationPeriod: SimDuration, initialReadinessDelay: SimDuration,
+                         now: SimTime) -> PodClass {
+        if deleted || phase == .failed { return .ignored }
+        if phase == .pending { return .unready }
         guard let sample else { return .missing }
-        if resource == "cpu" {
+        if isCPU {
             let unready: Bool
-            if let ready = pod.ready, let start = pod.startTime {
+            if let ready, let start = startTime {
                 if start + cpuInitializationPeriod > now {
-                    unready = ready == .false || sample.timestamp < pod.readyTransitionTime + sample.window
+                    unready = ready == .false || sample.timestamp < readyTransitionTime + sample.window
                 } else {
-                    unready = ready == .false && start + initialReadinessDelay > pod.readyTransitionTime
+                    unready = ready == .false && start + initialReadinessDelay > readyTransitionTime
                 }
             } else {
                 unready = true

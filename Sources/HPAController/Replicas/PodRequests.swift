@@ -30,8 +30,18 @@ public enum PodRequests {
                               podLevelResources: Bool) throws(PodRequestsError) -> [Int64] {
         var result: [Int64] = []
         result.reserveCapacity(pods.count)
-        for pod in pods {
-            result.append(try request(pod, container: container, resource: resource, podLevelResources: podLevelResources))
+        for k in pods.indices {
+            // A pod with the same requests as the one before (the pods of one template, which the
+            // model hands over as one shared array) has the same request: equal inputs give an
+            // equal value, and the earlier pod did not fail. The name only enters errors. The
+            // fields are compared one by one: copying a whole `ObservedPod` retains four references.
+            if k > 0, pods[k].containers == pods[k - 1].containers,
+               pods[k].initContainers == pods[k - 1].initContainers, pods[k].podRequests == pods[k - 1].podRequests {
+                result.append(result[k - 1])
+                continue
+            }
+            result.append(try request(pods[k], container: container, resource: resource,
+                                      podLevelResources: podLevelResources))
         }
         return result
     }
@@ -44,7 +54,7 @@ public enum PodRequests {
     }
 
     private static func podLevelRequest(_ pod: ObservedPod, resource: ResourceName) throws(PodRequestsError) -> Int64 {
-        if let request = pod.podRequests?[resource] { return request }
+        if let request = pod.podRequests?.amount(of: resource) { return request }
         let entries = (pod.containers + pod.initContainers.filter(\.restartable)).compactMap { $0.requests[resource] }
         guard !entries.isEmpty else {
             throw PodRequestsError("missing pod-level request for \(resource) in Pod \(pod.name)")
@@ -59,7 +69,7 @@ public enum PodRequests {
         for initContainers in [false, true] {
             for entry in initContainers ? pod.initContainers : pod.containers
             where (!initContainers || entry.restartable) && (container.isEmpty || entry.name == container) {
-                guard let request = entry.requests[resource] else {
+                guard let request = entry.requests.amount(of: resource) else {
                     throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
                 }
                 sum &+= request

@@ -12,8 +12,8 @@
 struct PodSampleMatch {
     var sampleIndex: [Int]
 
-    /// Pod lists beyond this use the name-keyed path (the uniqueness check is quadratic).
-    static let maxPods = 64
+    /// Pod lists up to this size are checked for distinct names pair by pair; longer ones with a set.
+    static let pairwiseCheckLimit = 16
 
     /// Matches `samples` to `pods` by position; nil when the indexed path does not apply.
     /// `namesDistinct` is what the caller knows of the pod names (nil: check here).
@@ -29,12 +29,21 @@ struct PodSampleMatch {
         sampleIndex = index
     }
 
-    /// Whether no two pods share a name (false beyond ``maxPods``: the check is quadratic).
+    /// Whether no two pods share a name.
+    ///
+    /// Pairwise up to ``pairwiseCheckLimit`` pods; beyond, ASCII names (every Kubernetes pod
+    /// name) go through ``PodNameTable``, others into a `Set` (membership only: the answer does
+    /// not depend on either's order). Any pod count takes the indexed path.
     static func namesDistinct(_ pods: [ObservedPod]) -> Bool {
-        guard pods.count <= maxPods else { return false }
-        for i in pods.indices {
-            for j in (i + 1)..<pods.count where pods[i].name == pods[j].name { return false }
+        if pods.count <= pairwiseCheckLimit {
+            for i in pods.indices {
+                for j in (i + 1)..<pods.count where pods[i].name == pods[j].name { return false }
+            }
+            return true
         }
+        if let distinct = PodNameTable.asciiNamesDistinct(pods) { return distinct }
+        var seen = Set<String>(minimumCapacity: pods.count)
+        for pod in pods where !seen.insert(pod.name).inserted { return false }
         return true
     }
 }
@@ -133,16 +142,20 @@ extension ReplicaCalculator {
                                resource: ResourceName?, classes: inout [PodClass]) -> PodGroups {
         classes.reserveCapacity(pods.count)
         var groups = PodGroups()
-        for (k, pod) in pods.enumerated() {
+        let isCPU = resource == "cpu"
+        for k in pods.indices {
             let index = match.sampleIndex[k]
-            let podClass = PodGrouping.classify(pod, sample: index < 0 ? nil : samples[index], resource: resource,
-                                                cpuInitializationPeriod: cpuInitializationPeriod,
-                                                initialReadinessDelay: initialReadinessDelay, now: now)
+            // Field by field: copying a whole `ObservedPod` retains its name and three collections.
+            let podClass = PodGrouping.classify(
+                deleted: pods[k].deleted, phase: pods[k].phase, ready: pods[k].ready, startTime: pods[k].startTime,
+                readyTransitionTime: pods[k].readyTransitionTime, sample: index < 0 ? nil : samples[index],
+                isCPU: isCPU, cpuInitializationPeriod: cpuInitializationPeriod,
+                initialReadinessDelay: initialReadinessDelay, now: now)
             classes.append(podClass)
             switch podClass {
-            case .ignored: groups.ignored.append(pod.name)
-            case .unready: groups.unready.append(pod.name)
-            case .missing: groups.missing.append(pod.name)
+            case .ignored: groups.ignored.append(pods[k].name)
+            case .unready: groups.unready.append(pods[k].name)
+            case .missing: groups.missing.append(pods[k].name)
             case .ready: groups.readyCount += 1
             }
         }
