@@ -125,9 +125,10 @@ public enum ScenarioRun {
         let result: SimulationResult
         do {
             // The store keeps task records only at --detail sampled|all (RunRecorder drops them at off).
-            let both = RecorderTee(recorder, timeline)
-            result = try options.progress.map { try simulation.run(recorder: both, progress: $0) }
-                ?? simulation.run(recorder: both)
+            // The timeline only when a promise reads it (one recorder call per record otherwise).
+            let records: any SimulationRecorder = timeline.isNeeded ? RecorderTee(recorder, timeline) : recorder
+            result = try options.progress.map { try simulation.run(recorder: records, progress: $0) }
+                ?? simulation.run(recorder: records)
             recorder.recordResults(result, notifiers: configuration.deployments.compactMap { d in
                 if case .notifier = d.role { d.name } else { nil }
             })

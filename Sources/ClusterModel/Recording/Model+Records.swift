@@ -21,11 +21,18 @@ extension Model {
         while state.definitions.count < evaluations.count {
             state.definitions.append(Self.definition(evaluations[state.definitions.count]))
         }
-        let conditions = decision.status.conditions
-        if !(state.conditions.count == conditions.count && zip(state.conditions, conditions).allSatisfy {
-            $0.type == $1.type && $0.status == $1.status && $0.reason == $1.reason
-        }) {
-            state.conditions = conditions.map { SyncCondition(type: $0.type, status: $0.status, reason: $0.reason) }
+        // Compared field by field in place (copying a condition retains its message).
+        var sameConditions = state.conditions.count == decision.status.conditions.count
+        if sameConditions {
+            for i in state.conditions.indices where state.conditions[i].type != decision.status.conditions[i].type
+                || state.conditions[i].status != decision.status.conditions[i].status
+                || state.conditions[i].reason != decision.status.conditions[i].reason {
+                sameConditions = false
+                break
+            }
+        }
+        if !sameConditions {
+            state.conditions = decision.status.conditions.map { SyncCondition(type: $0.type, status: $0.status, reason: $0.reason) }
         }
         state.samples.removeAll(keepingCapacity: true)
         evaluations.withUnsafeBufferPointer { buffer in

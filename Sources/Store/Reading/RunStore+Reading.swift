@@ -111,11 +111,15 @@ extension RunStore {
             }
             var syncs: [(id: Int64, record: SyncRecord)] = []
             var indexOfSync: [Int64: Int] = [:]
-            let syncRows = try Row.fetchCursor(db, sql: "SELECT * FROM hpa_syncs WHERE run_id = ? ORDER BY id",
-                                               arguments: [id.rawValue])
+            // Columns by position (a lookup by name per column and row is the most of a read's cost).
+            let syncRows = try Row.fetchCursor(db, sql: """
+                SELECT id, time_us, hpa, current_replicas, recommendation, failure, stabilized, desired_replicas,
+                    limiting_reason, conditions_id, scale_updated
+                FROM hpa_syncs WHERE run_id = ? ORDER BY id
+                """, arguments: [id.rawValue])
             while let r = try syncRows.next() {
-                let scaleUpdated: Int64 = r["scale_updated"], syncID: Int64 = r["id"], hpa: String = r["hpa"]
-                let conditionsID: Int64 = r["conditions_id"], reason: String? = r["limiting_reason"]
+                let syncID: Int64 = r[0], hpa: String = r[2], reason: String? = r[8], conditionsID: Int64 = r[9]
+                let scaleUpdated: Int64 = r[10]
                 guard let conditions = conditionSets[conditionsID] else {
                     throw StoreError.notARunDatabase(path: path, found: "hpa_syncs row \(syncID) without its hpa_condition_sets row")
                 }
@@ -127,24 +131,25 @@ extension RunStore {
                 }
                 indexOfSync[syncID] = syncs.count
                 syncs.append((syncID, SyncRecord(
-                    time: SimTime(microseconds: r["time_us"]), hpa: hpa, currentReplicas: r["current_replicas"],
-                    recommendation: r["recommendation"], failure: r["failure"], stabilized: r["stabilized"],
-                    desiredReplicas: r["desired_replicas"], limitingReason: limiting, scaleUpdated: scaleUpdated != 0,
+                    time: SimTime(microseconds: r[1]), hpa: hpa, currentReplicas: r[3], recommendation: r[4],
+                    failure: r[5], stabilized: r[6], desiredReplicas: r[7], limitingReason: limiting,
+                    scaleUpdated: scaleUpdated != 0,
                     conditions: conditions, metricDefinitions: definitions[hpa] ?? [], metrics: [])))
             }
-            let metricRows = try Row.fetchCursor(db, sql: "SELECT * FROM hpa_sync_metrics WHERE run_id = ? ORDER BY id",
-                                                 arguments: [id.rawValue])
+            let metricRows = try Row.fetchCursor(db, sql: """
+                SELECT id, sync_id, metric_index, current, proposal, ready_pods, unready_pods, missing_pods,
+                    ignored_pods, usage_milli_sum, request_milli_sum, ratio, error
+                FROM hpa_sync_metrics WHERE run_id = ? ORDER BY id
+                """, arguments: [id.rawValue])
             while let r = try metricRows.next() {
-                let syncID: Int64 = r["sync_id"], index: Int64 = r["metric_index"]
+                let syncID: Int64 = r[1], index: Int64 = r[2]
                 guard let i = indexOfSync[syncID], Int(index) < syncs[i].record.metricDefinitions.count else {
                     throw StoreError.notARunDatabase(
-                        path: path, found: "hpa_sync_metrics row \(r["id"] as Int64) without its sync or hpa_metrics row")
+                        path: path, found: "hpa_sync_metrics row \(r[0] as Int64) without its sync or hpa_metrics row")
                 }
                 syncs[i].record.metrics.append(MetricSample(
-                    current: r["current"], proposal: r["proposal"], readyPods: r["ready_pods"],
-                    unreadyPods: r["unready_pods"], missingPods: r["missing_pods"], ignoredPods: r["ignored_pods"],
-                    usageMilliSum: r["usage_milli_sum"], requestMilliSum: r["request_milli_sum"],
-                    ratio: r["ratio"], error: r["error"]))
+                    current: r[3], proposal: r[4], readyPods: r[5], unreadyPods: r[6], missingPods: r[7],
+                    ignoredPods: r[8], usageMilliSum: r[9], requestMilliSum: r[10], ratio: r[11], error: r[12]))
             }
             return syncs.map(\.record)
         }
@@ -161,15 +166,16 @@ extension RunStore {
 
     /// The run's time series, in recording order: by time, then in the configuration's deployment order.
     public func series(of id: RunID) throws -> [SeriesPoint] {
-        try rows(of: id, .series) { r in
-            let name: String = r["deployment"]
-            let cpu: Double? = r["cpu_utilization"], memory: Double? = r["memory_utilization"]
+        // Columns by position: a lookup by name per column and row cost more than the simulation.
+        let columns = "time_us, deployment, replicas, pods, ready_pods, pending_pods, terminating_pods, "
+            + "cpu_utilization, memory_utilization, active_tasks, queue_depth, notifier_backlog"
+        return try rows(of: id, .series, columns: columns) { r in
+            let cpu: Double? = r[7], memory: Double? = r[8]
             return SeriesPoint(
-                time: SimTime(microseconds: r["time_us"]), deployment: name,
-                replicas: r["replicas"], pods: (r["pods"] as Int32?) ?? 0, readyPods: r["ready_pods"],
-                pendingPods: (r["pending_pods"] as Int32?) ?? 0, terminatingPods: (r["terminating_pods"] as Int32?) ?? 0,
+                time: SimTime(microseconds: r[0]), deployment: r[1], replicas: r[2], pods: (r[3] as Int32?) ?? 0,
+                readyPods: r[4], pendingPods: (r[5] as Int32?) ?? 0, terminatingPods: (r[6] as Int32?) ?? 0,
                 cpuUtilization: cpu.map(Utilization.init(percent:)), memoryUtilization: memory.map(Utilization.init(percent:)),
-                activeTasks: r["active_tasks"], queueDepth: r["queue_depth"], notifierBacklog: r["notifier_backlog"])
+                activeTasks: r[9], queueDepth: r[10], notifierBacklog: r[11])
         }
     }
 
@@ -201,10 +207,17 @@ extension RunStore {
         }
     }
 
-    /// The run's rows of `table` in ``StoreSchema/Table/rowOrder``, after checking the run exists.
-    private func rows<T>(of id: RunID, _ table: StoreSchema.Table, _ decode: (Row) throws -> T) throws -> [T] {
-        let sql = "SELECT * FROM \(table.rawValue) WHERE run_id = ? ORDER BY \(table.rowOrder)"
-        func fetch(_ db: Database) throws -> [T] { try Row.fetchAll(db, sql: sql, arguments: [id.rawValue]).map(decode) }
+    /// The run's rows of `table` in ``StoreSchema/Table/rowOrder``, after checking the run exists
+    /// (`columns`: the SELECT list, `*` by default).
+    private func rows<T>(of id: RunID, _ table: StoreSchema.Table, columns: String = "*",
+                         _ decode: (Row) throws -> T) throws -> [T] {
+        let sql = "SELECT \(columns) FROM \(table.rawValue) WHERE run_id = ? ORDER BY \(table.rowOrder)"
+        func fetch(_ db: Database) throws -> [T] {
+            var values: [T] = []
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: [id.rawValue])
+            while let row = try cursor.next() { values.append(try decode(row)) }
+            return values
+        }
         if table.isInRunFileOnly { return try readRows(of: id, "read \(table.rawValue) of run \(id)", fetch) }
         return try read("read \(table.rawValue) of run \(id)") { db in
             try requireRun(id, db)

@@ -90,16 +90,20 @@ struct RecorderState {
         guard sync.metricDefinitions.count >= metricCount else {
             return "\(hpaNames[h]) at \(sync.time): \(metricCount) metrics, \(sync.metricDefinitions.count) definitions"
         }
-        let known = hpaMetrics[h].count
-        if let differing = zip(hpaMetrics[h], sync.metricDefinitions).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
-            return "\(hpaNames[h]) at \(sync.time): metric \(differing.offset) differs from the one stored first"
-        }
-        for index in known..<max(known, metricCount) {
-            let metric = sync.metricDefinitions[index]
-            hpaMetrics[h].append(metric)
-            batch.hpaMetrics.append((nextHPAMetric, hpaNames[h], index, metric))
-            nextHPAMetric += 1
-            batch.count += 1
+        // What each metric is, stored once per HPA and index. A recorder passes the same array
+        // sync after sync, which compares equal at once (same buffer); a new list is checked
+        // against what was stored, then kept.
+        if hpaMetrics[h] != sync.metricDefinitions {
+            let known = hpaMetrics[h]
+            if let differing = zip(known, sync.metricDefinitions).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
+                return "\(hpaNames[h]) at \(sync.time): metric \(differing.offset) differs from the one stored first"
+            }
+            for index in known.count..<max(known.count, sync.metricDefinitions.count) {
+                batch.hpaMetrics.append((nextHPAMetric, hpaNames[h], index, sync.metricDefinitions[index]))
+                nextHPAMetric += 1
+                batch.count += 1
+            }
+            if sync.metricDefinitions.count >= known.count { hpaMetrics[h] = sync.metricDefinitions }
         }
         if hpaConditions[h].conditions != sync.conditions {
             hpaConditions[h] = (sync.conditions, conditionSet(sync.conditions))
