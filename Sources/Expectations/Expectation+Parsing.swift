@@ -235,8 +235,9 @@ private struct Scanner {
     }
 }
 
-/// The candidate nearest to `key` (edit distance ≤ 3, case-insensitive), for "did you mean".
-func nearest(_ key: String, in candidates: [String]) -> String? {
+/// The candidate nearest to `key` (edit distance ≤ 3, case-insensitive), for "did you mean";
+/// the scenario reader suggests field names with it too.
+public func nearest(_ key: String, in candidates: [String]) -> String? {
     var best: (String, Int)?
     for candidate in candidates {
         let d = editDistance(Array(key.lowercased()), Array(candidate.lowercased()))

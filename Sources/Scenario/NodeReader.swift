@@ -1,5 +1,6 @@
 internal import Yams
 internal import Quantities
+internal import Expectations
 
 /// A field path as `field.Path` renders it: `spec.metrics[0].resource.name`.
 struct FieldPath: Hashable, CustomStringConvertible {
@@ -87,7 +88,7 @@ final class NodeReader {
             if let line = Self.line(keyNode) { fieldLines[path.child(key).text] = line }
             if !known.isEmpty, !known.contains(key) {
                 var message = "unknown field \"\(key)\""
-                if let guess = Self.nearest(key, in: known) { message += "; did you mean \"\(guess)\"?" }
+                if let guess = nearest(key, in: known) { message += "; did you mean \"\(guess)\"?" }
                 warning(Self.line(keyNode), path.child(key), message + " (ignored)")
             }
         }
@@ -176,29 +177,5 @@ final class NodeReader {
             self.error(node, path, "Invalid value: \"\(scalar.string)\": \(error)")
             return nil
         }
-    }
-
-    /// The known field nearest to `key` (edit distance ≤ 3), for "did you mean".
-    static func nearest(_ key: String, in known: [String]) -> String? {
-        var best: (String, Int)?
-        for candidate in known {
-            let d = distance(Array(key.lowercased()), Array(candidate.lowercased()))
-            if d <= 3, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -2,6 +2,7 @@ internal import Yams
 internal import SimTime
 internal import Randomness
 internal import Quantities
+internal import Expectations
 
 /// Scalars of scenario files: durations, rates, distributions, CPU and memory.
 extension NodeReader {
@@ -158,7 +159,7 @@ extension NodeReader {
             return .empirical(values)
         default:
             var message = "unknown distribution \"\(kind)\"; expected one of: \(Self.distributions.joined(separator: ", "))"
-            if let guess = Self.nearest(kind, in: Self.distributions) { message += " (did you mean \"\(guess)\"?)" }
+            if let guess = nearest(kind, in: Self.distributions) { message += " (did you mean \"\(guess)\"?)" }
             error(fields.keyLines[kind], p, message)
             return nil
         }

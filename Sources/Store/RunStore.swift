@@ -135,30 +135,29 @@ public final class RunStore: Sendable {
             throw StoreError.missingRunFile(path: filePath, id: id)
         }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.label = "hpa-sim run file"
-            try Self.migrateRunFile(at: filePath)
-            let queue = try DatabaseQueue(path: filePath, configuration: configuration)
-            return try queue.read(body)
+            return try Self.openRunFile(at: filePath).read(body)
         } catch {
             throw StoreError.wrap(error, path: filePath, operation: "read run \(id)")
         }
     }
 
-    /// Migrates the run file at `filePath` if an older version wrote it: it is a run database,
-    /// with the same tables and migrations (so a run file reads like a new one once read once).
-    static func migrateRunFile(at filePath: String) throws {
+    /// The run file at `filePath`, read-only, migrated first if an older version wrote it: it is
+    /// a run database, with the same tables and migrations (so it reads like a new one once read).
+    static func openRunFile(at filePath: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
-        let version = try DatabaseQueue(path: filePath, configuration: configuration)
-            .read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-        guard version < StoreSchema.version else { return }
-        configuration.readonly = false
-        configuration.label = "hpa-sim run file migration"
-        let writer = try DatabaseQueue(path: filePath, configuration: configuration)
+        configuration.label = "hpa-sim run file"
+        let queue = try DatabaseQueue(path: filePath, configuration: configuration)
+        let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        guard version < StoreSchema.version else { return queue }
+        try queue.close()
+        var writing = configuration
+        writing.readonly = false
+        writing.label = "hpa-sim run file migration"
+        let writer = try DatabaseQueue(path: filePath, configuration: writing)
         try StoreSchema.migrate(writer, path: filePath)
         try writer.close()
+        return try DatabaseQueue(path: filePath, configuration: configuration)
     }
 
     /// The folder of the run files: `<db>.runs` beside the database.

@@ -21,7 +21,7 @@ extension RunStore {
         }
         for (id, file) in files {   // every file of this schema version, so the views' columns agree
             guard FileManager.default.fileExists(atPath: file) else { throw StoreError.missingRunFile(path: file, id: id) }
-            do { try Self.migrateRunFile(at: file) } catch { throw StoreError.wrap(error, path: file, operation: "read run \(id)") }
+            do { try Self.openRunFile(at: file).close() } catch { throw StoreError.wrap(error, path: file, operation: "read run \(id)") }
         }
         var lines = files.map { id, file in
             "ATTACH DATABASE '\(file.replacingOccurrences(of: "'", with: "''"))' AS run_\(id);"
