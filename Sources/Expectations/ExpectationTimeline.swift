@@ -64,6 +64,14 @@ public final class ExpectationTimeline: SimulationRecorder {
         isNeeded = true
     }
 
+    /// Scale records, and series and tasks only when some are kept.
+    public var keeps: RecordKinds {
+        var kinds: RecordKinds = .scales
+        if !seriesDeployments.isEmpty { kinds.insert(.series) }
+        if !taskClasses.isEmpty { kinds.insert(.tasks) }
+        return kinds
+    }
+
     /// Whether the run must report finished tasks (set `configuration.results.recordTasks`).
     public var needsTaskRecords: Bool { !taskClasses.isEmpty }
 

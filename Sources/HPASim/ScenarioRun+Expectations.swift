@@ -24,6 +24,7 @@ final class RecorderTee: SimulationRecorder {
     init(_ first: any SimulationRecorder, _ second: any SimulationRecorder) {
         self.first = first; self.second = second
     }
+    var keeps: RecordKinds { first.keeps.union(second.keeps) }
     func recordSync(_ sync: SyncRecord) throws { try first.recordSync(sync); try second.recordSync(sync) }
     func recordScale(_ scale: ScaleRecord) throws { try first.recordScale(scale); try second.recordScale(scale) }
     func recordSeries(_ point: SeriesPoint) throws { try first.recordSeries(point); try second.recordSeries(point) }

@@ -62,7 +62,7 @@ extension Model {
                 if resource[resourceCount].containers[k].name != c.name { resource[resourceCount].containers[k].name = c.name }
                 let cpu = k == 0 ? sample.cpuMilli : c.baselineUsage.cpuMilli
                 let memory = k == 0 ? sample.memoryMilli : c.baselineUsage.memoryMilli
-                resource[resourceCount].containers[k].usage.fill(cpu: cpu, memory: memory)
+                resource[resourceCount].containers[k].usage.set(cpu: cpu, memory: memory)
             }
             resourceCount += 1
         }
@@ -77,11 +77,16 @@ extension Model {
         var podMetrics = observed.podMetrics
         observed.podMetrics = [:]
         let podMetricSpecs = deployments[d].podMetrics
-        if podMetrics.count != podMetricSpecs.count || podMetricSpecs.contains(where: { podMetrics[$0.name] == nil }) {
+        if podMetrics.count != podMetricSpecs.count
+            || podMetricSpecs.contains(where: { podMetrics.index(scanningFor: $0.name) == nil }) {
             podMetrics = [:]
         }
         for (k, metric) in podMetricSpecs.enumerated() {
-            var samples = podMetrics.removeValue(forKey: metric.name) ?? []
+            // Last sync's list for this metric is swapped out, refilled and swapped back: its
+            // buffer is reused and the name is looked up once, by comparison (no hashing).
+            var samples: [PodMetricSample] = []
+            let index = podMetrics.index(scanningFor: metric.name)
+            if let index { swap(&samples, &podMetrics.values[index]) }
             samples.removeAll(keepingCapacity: true)
             for p in podIDs {
                 guard k < pods[Int(p)].customSamples.count,
@@ -90,7 +95,7 @@ extension Model {
                 samples.append(PodMetricSample(pod: podName(p), valueMilli: milli(value), timestamp: timestamp,
                                                window: window))
             }
-            podMetrics[metric.name] = samples
+            if let index { swap(&samples, &podMetrics.values[index]) } else { podMetrics[metric.name] = samples }
         }
         observed.podMetrics = podMetrics
         var objectMetrics = observed.objectMetrics
@@ -137,29 +142,5 @@ private extension ObservedPod {
         if self.containers != containers { self.containers = containers }
         if !initContainers.isEmpty { initContainers = [] }
         if podRequests != nil { podRequests = nil }
-    }
-}
-
-private extension Dictionary where Key == ResourceName, Value == Int64 {
-    /// Makes this exactly `["cpu": cpu, "memory": memory]`, in place when it already has those keys.
-    ///
-    /// The values are overwritten through the dictionary's indices, so the keys are compared,
-    /// not hashed (this runs per container per pod per sync; hashing was 5 % of a run).
-    mutating func fill(cpu: Int64, memory: Int64) {
-        if count == 2 {
-            var found = (cpu: false, memory: false)
-            // Not `for i in indices`: that view holds a second reference, and each write would copy.
-            var i = startIndex
-            while i != endIndex {
-                if keys[i] == "cpu" {
-                    values[i] = cpu; found.cpu = true
-                } else if keys[i] == "memory" {
-                    values[i] = memory; found.memory = true
-                }
-                formIndex(after: &i)
-            }
-            if found.cpu && found.memory { return }
-        }
-        self = ["cpu": cpu, "memory": memory]
     }
 }

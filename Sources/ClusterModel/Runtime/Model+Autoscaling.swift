@@ -10,19 +10,21 @@ extension Model {
         let period = max(.seconds(1), configuration.controller.syncPeriod)
         if now + period <= end { engine.schedule(.hpaSync(autoscaler: Int32(a)), at: now + period, phase: Phase.sync) }
         let d = Int(autoscalers[a].deployment)
-        // Taken out and put back after the reconcile, so its buffers are reused, not copied.
-        var observed = autoscalers[a].observation ?? Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
-        autoscalers[a].observation = nil
+        // Swapped out and back after the reconcile, so their buffers are reused, neither copied
+        // nor shared (a shared history would be copied on its next write).
+        var observed = Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
+        swap(&observed, &autoscalers[a].observation)
         fillObservation(&observed, autoscaler: a, at: now)
         applyMetricFailures(&observed, autoscaler: a, at: now)
         serveKEDAMetrics(&observed, autoscaler: a, at: now)
-        var history = autoscalers[a].history
+        var history = ScalingHistory()
+        swap(&history, &autoscalers[a].history)
         let decision = controller.reconcile(observed, hpa: autoscalers[a].hpa, history: &history, now: now)
-        autoscalers[a].observation = observed
-        autoscalers[a].history = history
+        swap(&observed, &autoscalers[a].observation)
+        swap(&history, &autoscalers[a].history)
         autoscalers[a].hpa.status = decision.status
         let name = autoscalers[a].hpa.name
-        if recorder != nil {
+        if recorderKeeps.contains(.syncs) {
             let sync = syncRecord(autoscaler: a, decision, at: now)
             record { try $0.recordSync(sync) }
         }

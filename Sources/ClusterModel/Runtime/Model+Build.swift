@@ -27,6 +27,7 @@ extension Model {
             }
             classes.append(ClassState(
                 configuration: taskClass,
+                keys: KeyPattern.Template(taskClass.keyPattern),
                 arrivals: ArrivalGenerator(schedule: taskClass.arrivals.rate,
                                            stream: streams.stream(named: "arrivals.\(taskClass.name)")),
                 bursts: bursts,

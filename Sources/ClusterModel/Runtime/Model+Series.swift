@@ -9,10 +9,13 @@ extension Model {
         if now + resolution <= end { engine.schedule(.seriesSample, at: now + resolution, phase: Phase.observe) }
         seriesSamples += 1
         advanceNotifier(to: now)
-        let recordPods = configuration.results.recordPods
+        let recordSeries = recorderKeeps.contains(.series)
+        let recordPods = configuration.results.recordPods && recorderKeeps.contains(.pods)
         for d in deployments.indices {
-            let point = seriesPoint(deployment: d, at: now)
-            record { try $0.recordSeries(point) }
+            if recordSeries {
+                let point = seriesPoint(deployment: d, at: now)
+                record { try $0.recordSeries(point) }
+            }
             guard recordPods else { continue }
             for p in deployments[d].pods {
                 let pod = podPoint(Int(p), at: now)

@@ -14,6 +14,8 @@ struct Model {
     var engine: Engine<SimTime, ModelEvent>
     let controller: HorizontalPodAutoscalerController
     let recorder: (any SimulationRecorder)?
+    /// What `recorder` keeps (nothing without one): records it does not keep are not built.
+    let recorderKeeps: RecordKinds
 
     var deployments: [DeploymentState] = []
     var pods: [PodState] = []
@@ -53,6 +55,7 @@ struct Model {
         self.engine = Engine(start: .zero)
         self.controller = HorizontalPodAutoscalerController(configuration: configuration.controller)
         self.recorder = recorder
+        self.recorderKeeps = recorder?.keeps ?? []
         let streams = RandomStreams(seed: configuration.seed)
         self.noise = streams.stream(named: "noise.metrics")
         self.metrics = MetricsState()
@@ -141,7 +144,7 @@ struct Model {
             let offset = configuration.autoscalers[a].syncPhaseOffset
             engine.schedule(.hpaSync(autoscaler: Int32(a)), at: now + max(.zero, offset), phase: Phase.sync)
         }
-        if recorder != nil {
+        if recorderKeeps.contains(.series) || (recorderKeeps.contains(.pods) && configuration.results.recordPods) {
             engine.schedule(.seriesSample, at: now, phase: Phase.observe)
         }
     }

@@ -122,6 +122,8 @@ struct TaskQueue {
 /// A task class's runtime state.
 struct ClassState {
     let configuration: TaskClass
+    /// `configuration.keyPattern`, split for ``KeyPattern/Template/key(id:)``.
+    let keys: KeyPattern.Template
     var arrivals: ArrivalGenerator
     var bursts: BurstGenerator?
     var durations: Xoshiro256StarStar
@@ -138,7 +140,7 @@ struct AutoscalerState {
     /// Whether any metric (or the default CPU metric of an empty list) reads metrics-server.
     let readsResourceMetrics: Bool
     /// The last sync's observation, kept so the next one reuses its buffers.
-    var observation: Observation?
+    var observation = Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
     /// What its sync records repeat from sync to sync.
     var records = SyncRecordState()
 

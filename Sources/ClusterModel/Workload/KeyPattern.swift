@@ -12,7 +12,29 @@ enum KeyPattern {
 
     /// The key a task of class pattern `classPattern` with id `id` is stored under.
     static func key(for classPattern: String, id: Int64) -> String {
-        classPattern.replacingOccurrences(of: "*", with: String(id))
+        Template(classPattern).key(id: id)
+    }
+
+    /// A class pattern split at its `*`s once, so a task's key is a join, not a search
+    /// (Foundation's `replacingOccurrences` costs ~20 k instructions a call).
+    struct Template {
+        private let parts: [Substring]
+
+        init(_ classPattern: String) {
+            parts = classPattern.split(separator: "*", omittingEmptySubsequences: false)
+        }
+
+        /// The pattern with every `*` replaced by `id`.
+        func key(id: Int64) -> String {
+            guard parts.count > 1 else { return String(parts.first ?? "") }
+            let digits = String(id)
+            var key = String(parts[0])
+            for part in parts.dropFirst() {
+                key += digits
+                key += part
+            }
+            return key
+        }
     }
 
     private static func matches(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int) -> Bool {

@@ -48,9 +48,18 @@ extension HorizontalPodAutoscalerController {
     /// `normalizeDesiredReplicasWithBehaviors` (horizontal.go).
     public func normalize(recommendation: Int32, current: Int32, spec: HorizontalPodAutoscalerSpec,
                           history: ScalingHistory, now: SimTime) -> NormalizationResult {
-        let minReplicas = spec.minReplicas ?? 1
         var history = history
+        return normalize(recommendation: recommendation, current: current, spec: spec, history: &history, now: now)
+    }
+
+    /// ``normalize(recommendation:current:spec:history:now:)`` recording into `history` in place
+    /// (the result carries the same history). Taking the recommendations out while they change
+    /// keeps their buffer unshared, so recording one is not a copy of them all.
+    func normalize(recommendation: Int32, current: Int32, spec: HorizontalPodAutoscalerSpec,
+                   history: inout ScalingHistory, now: SimTime) -> NormalizationResult {
+        let minReplicas = spec.minReplicas ?? 1
         var recommendations = history.recommendations ?? []
+        history.recommendations = nil
         guard let behavior = spec.behavior else {
             let stabilized = Stabilization.legacy(prenormalized: recommendation, recommendations: &recommendations,
                                                   window: configuration.downscaleStabilizationWindow, now: now)

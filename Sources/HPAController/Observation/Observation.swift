@@ -72,8 +72,6 @@ public enum PodPhase: String, Hashable, Sendable, CaseIterable {
     case unknown = "Unknown"
 }
 
-/// Resource amounts in milli-units, keyed by resource name.
-public typealias ResourceList = [ResourceName: Int64]
 
 /// What the controller reads of one pod.
 public struct ObservedPod: Hashable, Sendable {

@@ -121,8 +121,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             if combined.replicas > desired { desired = combined.replicas; rescaleMetric = combined.metricName ?? "" }
             if desired > current { reason = "\(rescaleMetric) above target" }
             if desired < current { reason = "All metrics below target" }
-            let result = normalize(recommendation: desired, current: current, spec: spec, history: history, now: now)
-            history = result.history
+            let result = normalize(recommendation: desired, current: current, spec: spec, history: &history, now: now)
             normalization = result
             status.setCondition(.ableToScale, .true, reason: HPAReason(result.stabilizationReason),
                                 message: result.stabilizationReason.message, now: now)
@@ -137,8 +136,10 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             rescale = desired != current
         }
 
+        // The status and events go into the decision once they are final: put in now, they
+        // would be shared with the copies changed below, and each change would copy them.
         var decision = ScalingDecision(currentReplicas: current, desiredReplicas: current, scaleUpdated: false,
-                                       status: status, events: events)
+                                       status: HorizontalPodAutoscalerStatus(), events: [])
         decision.outcome = outcome
         decision.metrics = evaluations
         decision.metricDesiredReplicas = metricDesired

@@ -34,6 +34,14 @@ public struct MetricEvaluation: Hashable, Sendable {
         self.aggregates = MetricAggregates(outcome)
     }
 
+    /// A success, its aggregates read from `proposal` before it moves into `outcome` (the
+    /// public initializer copies the whole outcome to compute them).
+    init(spec: MetricSpec, proposal: MetricProposal, status: MetricStatus) {
+        self.spec = spec; self.status = status
+        self.aggregates = MetricAggregates.of(proposal)
+        self.outcome = .success(proposal)
+    }
+
     public var proposal: MetricProposal? { if case .success(let p) = outcome { p } else { nil } }
     /// The target the metric was compared with (nil for an unknown source type).
     public var target: MetricTarget? {
@@ -63,20 +71,27 @@ public struct MetricAggregates: Hashable, Sendable {
 
     init?(_ outcome: Result<MetricProposal, MetricFailure>) {
         guard case .success(let proposal) = outcome else { return nil }
-        let calc = proposal.calculation
-        replicas = proposal.replicas
-        if let groups = calc.podGroups {
-            readyPods = groups.readyCount
-            unreadyPods = groups.unreadyCount
-            missingPods = groups.missingCount
-            ignoredPods = groups.ignoredCount
-        } else {
-            readyPods = calc.readyPodCount ?? 0
-            unreadyPods = 0; missingPods = 0; ignoredPods = 0
-        }
-        usageSum = calc.usageSum
-        requestSum = calc.requestSum
-        ratio = calc.rebalancedRatio ?? calc.usageRatio
+        self = Self.of(proposal)
+    }
+
+    private init(replicas: Int32, readyPods: Int, unreadyPods: Int, missingPods: Int, ignoredPods: Int,
+                 usageSum: Int64?, requestSum: Int64?, ratio: Double?) {
+        self.replicas = replicas; self.readyPods = readyPods; self.unreadyPods = unreadyPods
+        self.missingPods = missingPods; self.ignoredPods = ignoredPods; self.usageSum = usageSum
+        self.requestSum = requestSum; self.ratio = ratio
+    }
+
+    /// The aggregates of `proposal`, read field by field (no copy of its pod lists).
+    static func of(_ proposal: MetricProposal) -> MetricAggregates {
+        let hasGroups = proposal.calculation.podGroups != nil
+        return MetricAggregates(
+            replicas: proposal.replicas,
+            readyPods: hasGroups ? proposal.calculation.podGroups?.readyCount ?? 0 : proposal.calculation.readyPodCount ?? 0,
+            unreadyPods: proposal.calculation.podGroups?.unready.count ?? 0,
+            missingPods: proposal.calculation.podGroups?.missing.count ?? 0,
+            ignoredPods: proposal.calculation.podGroups?.ignored.count ?? 0,
+            usageSum: proposal.calculation.usageSum, requestSum: proposal.calculation.requestSum,
+            ratio: proposal.calculation.rebalancedRatio ?? proposal.calculation.usageRatio)
     }
 }
 
@@ -89,6 +104,9 @@ struct MetricEvaluator {
     var namespace: String
     /// Checked once per sync rather than once per metric.
     let podNamesDistinct: Bool
+    /// Whether the one-pass evaluations of `MetricEvaluator+Fused.swift` may answer (tests turn
+    /// them off to compare them with the general path).
+    var usesFusedPaths = true
 
     init(calculator: ReplicaCalculator, observed: Observation, namespace: String = "default") {
         self.calculator = calculator; self.observed = observed; self.namespace = namespace
@@ -98,7 +116,7 @@ struct MetricEvaluator {
     func evaluate(_ spec: MetricSpec) -> MetricEvaluation {
         do {
             let (proposal, status) = try compute(spec)
-            return MetricEvaluation(spec: spec, outcome: .success(proposal), status: status)
+            return MetricEvaluation(spec: spec, proposal: proposal, status: status)
         } catch {
             return MetricEvaluation(spec: spec, outcome: .failure(error), status: .empty)
         }
@@ -125,6 +143,7 @@ struct MetricEvaluator {
             }
             let reason: HPAReason = .failedGetPodsMetric
             let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
+                if let fused = fusedPodsMetric(source.metric.name, targetAverage: target.milliValue) { return fused }
                 let samples = try podSamples(source.metric.name)
                 return try calculator.plainMetricReplicas(current: current, targetAverage: target.milliValue,
                                                           resource: nil, pods: observed.pods, samples: samples,
@@ -164,6 +183,7 @@ struct MetricEvaluator {
                                 + "neither a utilization target nor a value target was set")
         }
         let calc = try wrap(reason, "failed to get \(name) utilization: ") { () throws(ReplicaCalculationError) in
+            if container.isEmpty, let fused = fusedUtilization(name, targetUtilization: utilization) { return fused }
             let samples = try resourceSamples(name, container: container)
             return try calculator.resourceUtilizationReplicas(
                 current: current, targetUtilization: utilization, resource: name, container: container,
@@ -258,11 +278,11 @@ struct MetricEvaluator {
             if container.isEmpty {
                 complete = !item.containers.isEmpty
                 for entry in item.containers {
-                    guard let usage = entry.usage.amount(of: resource) else { complete = false; break }
+                    guard let usage = entry.usage[resource] else { complete = false; break }
                     total &+= usage
                 }
             } else if let entry = item.containers.first(where: { $0.name == container }),
-                      let usage = entry.usage.amount(of: resource) {
+                      let usage = entry.usage[resource] {
                 total = usage
             } else {
                 complete = false
@@ -278,7 +298,7 @@ struct MetricEvaluator {
         if let error = observed.customMetricsError {
             throw ReplicaCalculationError("unable to get metric \(name): unable to fetch metrics from custom metrics API: \(error)")
         }
-        guard let list = observed.podMetrics[name], !list.isEmpty else {
+        guard let list = observed.podMetrics.value(scanningFor: name), !list.isEmpty else {
             throw ReplicaCalculationError("unable to get metric \(name): no metrics returned from custom metrics API")
         }
         return list.map { PodSample(pod: $0.pod, value: $0.valueMilli, timestamp: $0.timestamp, window: $0.window) }

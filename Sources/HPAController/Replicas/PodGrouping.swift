@@ -72,14 +72,25 @@ public enum PodGrouping {
                          readyTransitionTime: SimTime, sample: PodSample?, isCPU: Bool,
                          cpuInitializationPeriod: SimDuration, initialReadinessDelay: SimDuration,
                          now: SimTime) -> PodClass {
+        classify(deleted: deleted, phase: phase, ready: ready, startTime: startTime,
+                 readyTransitionTime: readyTransitionTime, timestamp: sample?.timestamp,
+                 window: sample?.window ?? .zero, isCPU: isCPU, cpuInitializationPeriod: cpuInitializationPeriod,
+                 initialReadinessDelay: initialReadinessDelay, now: now)
+    }
+
+    /// The same, given the sample's `timestamp` and `window` (a nil timestamp: no sample).
+    static func classify(deleted: Bool, phase: PodPhase, ready: ConditionStatus?, startTime: SimTime?,
+                         readyTransitionTime: SimTime, timestamp: SimTime?, window: SimDuration, isCPU: Bool,
+                         cpuInitializationPeriod: SimDuration, initialReadinessDelay: SimDuration,
+                         now: SimTime) -> PodClass {
         if deleted || phase == .failed { return .ignored }
         if phase == .pending { return .unready }
-        guard let sample else { return .missing }
+        guard let timestamp else { return .missing }
         if isCPU {
             let unready: Bool
             if let ready, let start = startTime {
                 if start + cpuInitializationPeriod > now {
-                    unready = ready == .false || sample.timestamp < readyTransitionTime + sample.window
+                    unready = ready == .false || timestamp < readyTransitionTime + window
                 } else {
                     unready = ready == .false && start + initialReadinessDelay > readyTransitionTime
                 }

@@ -35,8 +35,7 @@ public enum PodRequests {
             // model hands over as one shared array) has the same request: equal inputs give an
             // equal value, and the earlier pod did not fail. The name only enters errors. The
             // fields are compared one by one: copying a whole `ObservedPod` retains four references.
-            if k > 0, pods[k].containers == pods[k - 1].containers,
-               pods[k].initContainers == pods[k - 1].initContainers, pods[k].podRequests == pods[k - 1].podRequests {
+            if k > 0, sameRequests(pods, k, k - 1) {
                 result.append(result[k - 1])
                 continue
             }
@@ -46,7 +45,21 @@ public enum PodRequests {
         return result
     }
 
-    private static func request(_ pod: ObservedPod, container: String, resource: ResourceName,
+    /// Whether two pods request the same (and so have the same request of every resource).
+    /// Pod-level requests are compared only when set: comparing two nil optionals of a list
+    /// read out of an array copied them.
+    /// Field by field, in place: passing the pods themselves copies them (four retains each).
+    static func sameRequests(_ pods: [ObservedPod], _ i: Int, _ j: Int) -> Bool {
+        guard pods[i].containers == pods[j].containers, pods[i].initContainers == pods[j].initContainers
+        else { return false }
+        switch (pods[i].podRequests == nil, pods[j].podRequests == nil) {
+        case (true, true): return true
+        case (false, false): return pods[i].podRequests == pods[j].podRequests
+        default: return false
+        }
+    }
+
+    static func request(_ pod: ObservedPod, container: String, resource: ResourceName,
                                 podLevelResources: Bool) throws(PodRequestsError) -> Int64 {
         let podLevelSet = pod.podRequests?.keys.contains { podLevelResourceNames.contains($0) } ?? false
         if container.isEmpty, podLevelResources, podLevelSet { return try podLevelRequest(pod, resource: resource) }
@@ -54,7 +67,7 @@ public enum PodRequests {
     }
 
     private static func podLevelRequest(_ pod: ObservedPod, resource: ResourceName) throws(PodRequestsError) -> Int64 {
-        if let request = pod.podRequests?.amount(of: resource) { return request }
+        if let request = pod.podRequests?[resource] { return request }
         let entries = (pod.containers + pod.initContainers.filter(\.restartable)).compactMap { $0.requests[resource] }
         guard !entries.isEmpty else {
             throw PodRequestsError("missing pod-level request for \(resource) in Pod \(pod.name)")
@@ -69,7 +82,7 @@ public enum PodRequests {
         for initContainers in [false, true] {
             for entry in initContainers ? pod.initContainers : pod.containers
             where (!initContainers || entry.restartable) && (container.isEmpty || entry.name == container) {
-                guard let request = entry.requests.amount(of: resource) else {
+                guard let request = entry.requests[resource] else {
                     throw PodRequestsError("missing request for \(resource) in container \(entry.name) of Pod \(pod.name)")
                 }
                 sum &+= request

@@ -43,25 +43,105 @@ public struct CrossVersionObjectReference: Hashable, Sendable, Codable {
 }
 
 /// One entry of `spec.metrics`.
+///
+/// A value type whose fields live in one shared, immutable box: a copy is one retain rather
+/// than a retain of every name and quantity in it (the controller copies each metric spec into
+/// every sync's evaluations). Setting a field replaces the box.
 public struct MetricSpec: Hashable, Sendable, Codable {
-    public var type: MetricSourceType
-    public var resource: ResourceMetricSource?
-    public var containerResource: ContainerResourceMetricSource?
-    public var pods: PodsMetricSource?
-    public var object: ObjectMetricSource?
-    public var external: ExternalMetricSource?
+    private final class Fields: Sendable {
+        let type: MetricSourceType
+        let resource: ResourceMetricSource?
+        let containerResource: ContainerResourceMetricSource?
+        let pods: PodsMetricSource?
+        let object: ObjectMetricSource?
+        let external: ExternalMetricSource?
+
+        init(type: MetricSourceType, resource: ResourceMetricSource?, containerResource: ContainerResourceMetricSource?,
+             pods: PodsMetricSource?, object: ObjectMetricSource?, external: ExternalMetricSource?) {
+            self.type = type; self.resource = resource; self.containerResource = containerResource
+            self.pods = pods; self.object = object; self.external = external
+        }
+    }
+
+    private var fields: Fields
 
     public init(type: MetricSourceType, resource: ResourceMetricSource? = nil,
                 containerResource: ContainerResourceMetricSource? = nil, pods: PodsMetricSource? = nil,
                 object: ObjectMetricSource? = nil, external: ExternalMetricSource? = nil) {
-        self.type = type; self.resource = resource; self.containerResource = containerResource
-        self.pods = pods; self.object = object; self.external = external
+        fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: pods,
+                        object: object, external: external)
     }
+
+    public var type: MetricSourceType {
+        get { fields.type }
+        set { fields = Fields(type: newValue, resource: resource, containerResource: containerResource, pods: pods,
+                                object: object, external: external) }
+    }
+    public var resource: ResourceMetricSource? {
+        get { fields.resource }
+        set { fields = Fields(type: type, resource: newValue, containerResource: containerResource, pods: pods,
+                                object: object, external: external) }
+    }
+    public var containerResource: ContainerResourceMetricSource? {
+        get { fields.containerResource }
+        set { fields = Fields(type: type, resource: resource, containerResource: newValue, pods: pods,
+                                object: object, external: external) }
+    }
+    public var pods: PodsMetricSource? {
+        get { fields.pods }
+        set { fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: newValue,
+                                object: object, external: external) }
+    }
+    public var object: ObjectMetricSource? {
+        get { fields.object }
+        set { fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: pods,
+                                object: newValue, external: external) }
+    }
+    public var external: ExternalMetricSource? {
+        get { fields.external }
+        set { fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: pods,
+                                object: object, external: newValue) }
+    }
+
     public static func resource(_ name: String, _ target: MetricTarget) -> MetricSpec {
         MetricSpec(type: .resource, resource: .init(name: name, target: target))
     }
     public static func pods(_ name: String, _ target: MetricTarget) -> MetricSpec {
         MetricSpec(type: .pods, pods: .init(metric: .init(name: name), target: target))
+    }
+
+    public static func == (a: MetricSpec, b: MetricSpec) -> Bool {
+        a.fields === b.fields
+            || (a.type == b.type && a.resource == b.resource && a.containerResource == b.containerResource
+                && a.pods == b.pods && a.object == b.object && a.external == b.external)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type); hasher.combine(resource); hasher.combine(containerResource)
+        hasher.combine(pods); hasher.combine(object); hasher.combine(external)
+    }
+
+    // The keys and optional handling synthesized conformance would use.
+    private enum CodingKeys: String, CodingKey { case type, resource, containerResource, pods, object, external }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(type: try c.decode(MetricSourceType.self, forKey: .type),
+                  resource: try c.decodeIfPresent(ResourceMetricSource.self, forKey: .resource),
+                  containerResource: try c.decodeIfPresent(ContainerResourceMetricSource.self, forKey: .containerResource),
+                  pods: try c.decodeIfPresent(PodsMetricSource.self, forKey: .pods),
+                  object: try c.decodeIfPresent(ObjectMetricSource.self, forKey: .object),
+                  external: try c.decodeIfPresent(ExternalMetricSource.self, forKey: .external))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encodeIfPresent(resource, forKey: .resource)
+        try c.encodeIfPresent(containerResource, forKey: .containerResource)
+        try c.encodeIfPresent(pods, forKey: .pods)
+        try c.encodeIfPresent(object, forKey: .object)
+        try c.encodeIfPresent(external, forKey: .external)
     }
 }
 

@@ -1,0 +1,136 @@
+import SimTime
+
+/// One-pass evaluations of the two metrics every sync of a typical HPA reads: a `Resource`
+/// metric with a `Utilization` target, and a `Pods` metric.
+///
+/// **The same result, or none.** Each function computes exactly what the general path
+/// (metrics client → `PodSampleMatch` → `indexedGroups` → `PodRequests` → sums) computes, but
+/// in one walk over the pods, without building the sample, class, index and request lists.
+/// It handles the common case only: samples matched to pods by position, every request
+/// readable, at least one ready pod, and no rebalance (no missing pod, and no unready pod
+/// while scaling up). Anything else (including every error) returns nil and the caller takes
+/// the general path, which then decides the result or the error. `FusedEvaluationTests`
+/// compares the two on random observations.
+extension MetricEvaluator {
+    /// `resourceUtilizationReplicas` on metrics-server's list for a whole-pod `Resource` metric.
+    func fusedUtilization(_ resource: ResourceName, targetUtilization: Int32) -> ReplicaCalculation? {
+        guard usesFusedPaths, podNamesDistinct, case .success(let items) = observed.resourceMetrics,
+              !items.isEmpty, !observed.pods.isEmpty else { return nil }
+        let pods = observed.pods
+        let isCPU = resource == "cpu"
+        var groups = PodGroups()
+        var usageSum: Int64 = 0, requestSum: Int64 = 0
+        var request: Int64 = 0, requestPod = -1
+        var j = 0   // the next metrics-server entry not yet matched
+        for k in pods.indices {
+            // The pod's request (every pod's must be readable, as `requestValues` requires).
+            if requestPod < 0 || !PodRequests.sameRequests(pods, k, requestPod) {
+                guard let value = try? PodRequests.request(pods[k], container: "", resource: resource,
+                                                           podLevelResources: calculator.podLevelResources)
+                else { return nil }
+                request = value
+                requestPod = k
+            }
+            // The pod's sample: the next complete entry, if it names this pod.
+            var sample: (value: Int64, timestamp: SimTime, window: SimDuration)?
+            while j < items.count {
+                guard let total = Self.wholePodUsage(items, j, resource) else { j += 1; continue }
+                if items[j].pod == pods[k].name {
+                    sample = (total, items[j].timestamp, items[j].window)
+                    j += 1
+                }
+                break
+            }
+            let podClass = PodGrouping.classify(
+                deleted: pods[k].deleted, phase: pods[k].phase, ready: pods[k].ready, startTime: pods[k].startTime,
+                readyTransitionTime: pods[k].readyTransitionTime, timestamp: sample?.timestamp,
+                window: sample?.window ?? .zero, isCPU: isCPU,
+                cpuInitializationPeriod: calculator.cpuInitializationPeriod,
+                initialReadinessDelay: calculator.initialReadinessDelay, now: calculator.now)
+            switch podClass {
+            case .ignored: groups.ignored.append(pods[k].name)
+            case .unready: groups.unready.append(pods[k].name)
+            case .missing: return nil
+            case .ready:
+                groups.readyCount += 1
+                usageSum &+= sample?.value ?? 0
+                requestSum &+= request
+            }
+        }
+        // Every complete entry must have matched a pod (else the general path decides).
+        while j < items.count {
+            if Self.wholePodUsage(items, j, resource) != nil { return nil }
+            j += 1
+        }
+        guard groups.readyCount > 0,
+              let first = try? ReplicaCalculator.utilization(usageSum: usageSum, requestSum: requestSum,
+                                                             entities: groups.readyCount, target: targetUtilization),
+              groups.unready.isEmpty || !(first.ratio > 1.0) else { return nil }
+        var result = ReplicaCalculation(
+            replicas: observed.scale.specReplicas, utilization: first.utilization, rawAverage: first.rawAverage,
+            podGroups: groups, usageSum: usageSum, requestSum: requestSum, sampleCount: groups.readyCount,
+            usageRatio: first.ratio)
+        if !calculator.tolerances.contains(first.ratio) {
+            result.replicas = ceilInt32(first.ratio * Double(groups.readyCount))
+        }
+        return result
+    }
+
+    /// `plainMetricReplicas` on the custom metrics API's samples of a `Pods` metric.
+    func fusedPodsMetric(_ name: String, targetAverage: Int64) -> ReplicaCalculation? {
+        guard usesFusedPaths, podNamesDistinct, observed.customMetricsError == nil,
+              let list = observed.podMetrics.value(scanningFor: name), !list.isEmpty,
+              list.count <= observed.pods.count else { return nil }
+        let pods = observed.pods
+        var groups = PodGroups()
+        var sum: Int64 = 0
+        var j = 0
+        for k in pods.indices {
+            var sample: PodMetricSample?
+            if j < list.count, list[j].pod == pods[k].name {
+                sample = list[j]
+                j += 1
+            }
+            let podClass = PodGrouping.classify(
+                deleted: pods[k].deleted, phase: pods[k].phase, ready: pods[k].ready, startTime: pods[k].startTime,
+                readyTransitionTime: pods[k].readyTransitionTime, timestamp: sample?.timestamp,
+                window: sample?.window ?? .zero, isCPU: false,
+                cpuInitializationPeriod: calculator.cpuInitializationPeriod,
+                initialReadinessDelay: calculator.initialReadinessDelay, now: calculator.now)
+            switch podClass {
+            case .ignored: groups.ignored.append(pods[k].name)
+            case .unready: groups.unready.append(pods[k].name)
+            case .missing: return nil
+            case .ready:
+                groups.readyCount += 1
+                sum &+= sample?.valueMilli ?? 0
+            }
+        }
+        guard j == list.count, groups.readyCount > 0 else { return nil }
+        let usage = sum / Int64(groups.readyCount)
+        let ratio = Double(usage) / Double(targetAverage)
+        guard groups.unready.isEmpty || !(ratio > 1.0) else { return nil }
+        var result = ReplicaCalculation(
+            replicas: observed.scale.specReplicas, usage: usage, podGroups: groups, usageSum: sum,
+            sampleCount: groups.readyCount, usageRatio: ratio)
+        if !calculator.tolerances.contains(ratio) { result.replicas = ceilInt32(ratio * Double(groups.readyCount)) }
+        return result
+    }
+
+    /// A metrics-server entry's whole-pod usage of `resource` (the containers' sum); nil when
+    /// the entry has no containers or one lacks the resource (the client drops such a pod).
+    /// Read in place (`items[j]`, by index): passing or iterating the entries copies them.
+    private static func wholePodUsage(_ items: [PodResourceMetrics], _ j: Int, _ resource: ResourceName) -> Int64? {
+        let count = items[j].containers.count
+        guard count > 0 else { return nil }
+        let isCPU = resource == "cpu", isMemory = resource == "memory"
+        var total: Int64 = 0
+        for c in 0..<count {
+            let usage = isCPU ? items[j].containers[c].usage.cpu
+                : isMemory ? items[j].containers[c].usage.memory : items[j].containers[c].usage[resource]
+            guard let usage else { return nil }
+            total &+= usage
+        }
+        return total
+    }
+}
