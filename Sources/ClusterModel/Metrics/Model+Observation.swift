@@ -66,8 +66,8 @@ extension Model {
             }
             resourceCount += 1
         }
-        podList.removeSubrange(podCount...)
-        resource.removeSubrange(resourceCount...)
+        if podCount < podList.count { podList.removeSubrange(podCount...) }
+        if resourceCount < resource.count { resource.removeSubrange(resourceCount...) }
         observed.scale = ScaleObservation(specReplicas: deployments[d].replicas, statusReplicas: active)
         observed.pods = podList
         observed.resourceMetrics = .success(resource)
@@ -87,14 +87,23 @@ extension Model {
             var samples: [PodMetricSample] = []
             let index = podMetrics.index(scanningFor: metric.name)
             if let index { swap(&samples, &podMetrics.values[index]) }
-            samples.removeAll(keepingCapacity: true)
+            var n = 0   // entries overwritten in place, as the pod list's
             for p in podIDs {
                 guard k < pods[Int(p)].customSamples.count,
                       let (value, timestamp) = pods[Int(p)].customSamples[k].query(now: now, window: custom.queryWindow)
                 else { continue }
-                samples.append(PodMetricSample(pod: podName(p), valueMilli: milli(value), timestamp: timestamp,
-                                               window: window))
+                if n < samples.count {
+                    if samples[n].pod != pods[Int(p)].name { samples[n].pod = pods[Int(p)].name }
+                    samples[n].valueMilli = milli(value)
+                    samples[n].timestamp = timestamp
+                    samples[n].window = window
+                } else {
+                    samples.append(PodMetricSample(pod: podName(p), valueMilli: milli(value), timestamp: timestamp,
+                                                   window: window))
+                }
+                n += 1
             }
+            if n < samples.count { samples.removeSubrange(n...) }
             if let index { swap(&samples, &podMetrics.values[index]) } else { podMetrics[metric.name] = samples }
         }
         observed.podMetrics = podMetrics

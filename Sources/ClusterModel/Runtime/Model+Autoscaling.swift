@@ -10,18 +10,17 @@ extension Model {
         let period = max(.seconds(1), configuration.controller.syncPeriod)
         if now + period <= end { engine.schedule(.hpaSync(autoscaler: Int32(a)), at: now + period, phase: Phase.sync) }
         let d = Int(autoscalers[a].deployment)
-        // Swapped out and back after the reconcile, so their buffers are reused, neither copied
-        // nor shared (a shared history would be copied on its next write).
-        var observed = Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
-        swap(&observed, &autoscalers[a].observation)
+        // Moved out (`take()`) and back after the reconcile, so their buffers are reused, neither
+        // copied nor shared (a shared history would be copied on its next write).
+        var observed = autoscalers[a].observation.take()
+            ?? Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
         fillObservation(&observed, autoscaler: a, at: now)
         applyMetricFailures(&observed, autoscaler: a, at: now)
         serveKEDAMetrics(&observed, autoscaler: a, at: now)
-        var history = ScalingHistory()
-        swap(&history, &autoscalers[a].history)
+        var history = autoscalers[a].history.take() ?? ScalingHistory()
         let decision = controller.reconcile(observed, hpa: autoscalers[a].hpa, history: &history, now: now)
-        swap(&observed, &autoscalers[a].observation)
-        swap(&history, &autoscalers[a].history)
+        autoscalers[a].observation = consume observed
+        autoscalers[a].history = consume history
         autoscalers[a].hpa.status = decision.status
         let name = autoscalers[a].hpa.name
         if recorderKeeps.contains(.syncs) {

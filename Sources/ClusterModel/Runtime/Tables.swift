@@ -135,12 +135,14 @@ struct ClassState {
 /// One HPA's runtime state.
 struct AutoscalerState {
     var hpa: HorizontalPodAutoscaler
-    var history = ScalingHistory()
+    /// The controller's memory of this HPA (nil only while a sync has it out).
+    var history: ScalingHistory? = ScalingHistory()
     let deployment: Int32
     /// Whether any metric (or the default CPU metric of an empty list) reads metrics-server.
     let readsResourceMetrics: Bool
-    /// The last sync's observation, kept so the next one reuses its buffers.
-    var observation = Observation(scale: ScaleObservation(specReplicas: 0, statusReplicas: 0))
+    /// The last sync's observation, kept so the next one reuses its buffers (nil before the
+    /// first sync, and while a sync has it out).
+    var observation: Observation?
     /// What its sync records repeat from sync to sync.
     var records = SyncRecordState()
 

@@ -18,22 +18,43 @@ enum KeyPattern {
     /// A class pattern split at its `*`s once, so a task's key is a join, not a search
     /// (Foundation's `replacingOccurrences` costs ~20 k instructions a call).
     struct Template {
-        private let parts: [Substring]
+        /// The pattern's UTF-8 bytes between the `*`s.
+        private let parts: [[UInt8]]
+        private let fixedLength: Int
 
         init(_ classPattern: String) {
-            parts = classPattern.split(separator: "*", omittingEmptySubsequences: false)
+            parts = classPattern.utf8.split(separator: UInt8(ascii: "*"), omittingEmptySubsequences: false).map(Array.init)
+            fixedLength = parts.reduce(0) { $0 + $1.count }
         }
 
-        /// The pattern with every `*` replaced by `id`.
+        /// The pattern with every `*` replaced by `id`, written byte by byte (`String(id)` and
+        /// appends cost over a thousand instructions a key; a run stores a key per task).
         func key(id: Int64) -> String {
-            guard parts.count > 1 else { return String(parts.first ?? "") }
-            let digits = String(id)
-            var key = String(parts[0])
-            for part in parts.dropFirst() {
-                key += digits
-                key += part
+            var digits: (UInt64, Int) = (id.magnitude, 0)   // the magnitude and its digit count
+            repeat { digits.1 += 1; digits.0 /= 10 } while digits.0 > 0
+            let width = digits.1 + (id < 0 ? 1 : 0)
+            let length = fixedLength + (parts.count - 1) * width
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var at = 0
+                for (k, part) in parts.enumerated() {
+                    if k > 0 {
+                        if id < 0 { buffer[at] = UInt8(ascii: "-") }
+                        var value = id.magnitude
+                        var end = at + width
+                        repeat {
+                            end -= 1
+                            buffer[end] = UInt8(ascii: "0") + UInt8(value % 10)
+                            value /= 10
+                        } while value > 0
+                        at += width
+                    }
+                    for byte in part {
+                        buffer[at] = byte
+                        at += 1
+                    }
+                }
+                return at
             }
-            return key
         }
     }
 

@@ -206,9 +206,9 @@ extension Model {
     private mutating func recordTask(_ t: Int32, outcome: TaskOutcome, pod p: Int32?, at now: SimTime) {
         guard configuration.results.recordTasks, recorderKeeps.contains(.tasks), recorderError == nil else { return }
         let task = tasks[Int(t)]
-        let taskClass = classes[Int(task.classIndex)]
+        let c = Int(task.classIndex)
         tasksRecorded += 1
-        let ended = TaskRecord(taskID: tasksRecorded, taskClass: taskClass.configuration.name, key: taskClass.keys.key(id: task.id),
+        let ended = TaskRecord(taskID: tasksRecorded, taskClass: classes[c].configuration.name, key: classes[c].keys.key(id: task.id),
                                arrivedAt: task.arrivedAt, runTime: task.duration, startedAt: task.firstStartedAt, endedAt: now,
                                outcome: outcome, pod: p.map { podName($0) })
         record { try $0.recordTask(ended) }

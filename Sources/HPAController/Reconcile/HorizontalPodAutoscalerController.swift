@@ -136,20 +136,11 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
             rescale = desired != current
         }
 
-        // The status and events go into the decision once they are final: put in now, they
-        // would be shared with the copies changed below, and each change would copy them.
-        var decision = ScalingDecision(currentReplicas: current, desiredReplicas: current, scaleUpdated: false,
-                                       status: HorizontalPodAutoscalerStatus(), events: [])
-        decision.outcome = outcome
-        decision.metrics = evaluations
-        decision.metricDesiredReplicas = metricDesired
-        decision.metricName = metricName
-        decision.normalization = normalization
-        decision.syncError = syncError
-
+        // The decision is built once everything in it is final: built early and then changed,
+        // its status and events were shared with the copies changed here, and it was copied.
+        var rescaleReason: String?
         if rescale {
-            decision.rescaleAttempted = true
-            decision.rescaleReason = reason
+            rescaleReason = reason
             if let error = observed.scale.updateError {
                 events.append(HPAEvent(type: .warning, reason: .failedRescale,
                                        message: "New size: \(desired); reason: \(reason); error: \(error)"))
@@ -160,9 +151,15 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                 // their previous values.
                 status.currentReplicas = current
                 status.currentMetrics = evaluations.map { $0.map(\.status) }
-                decision.status = status
-                decision.events = events
-                decision.desiredReplicas = current
+                var decision = ScalingDecision(currentReplicas: current, desiredReplicas: current, scaleUpdated: false,
+                                               status: status, events: events)
+                decision.outcome = outcome
+                decision.metrics = evaluations
+                decision.metricDesiredReplicas = metricDesired
+                decision.metricName = metricName
+                decision.normalization = normalization
+                decision.rescaleAttempted = true
+                decision.rescaleReason = reason
                 decision.scaleReplicas = current
                 decision.syncError = "failed to rescale: \(error)"
                 decision.history = history
@@ -192,11 +189,17 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
         status.currentReplicas = current
         status.desiredReplicas = desired
         status.currentMetrics = evaluations.map { $0.map(\.status) }
-        decision.desiredReplicas = desired
-        decision.scaleUpdated = rescale
+        var decision = ScalingDecision(currentReplicas: current, desiredReplicas: desired, scaleUpdated: rescale,
+                                       status: status, events: events)
+        decision.outcome = outcome
+        decision.metrics = evaluations
+        decision.metricDesiredReplicas = metricDesired
+        decision.metricName = metricName
+        decision.normalization = normalization
+        decision.syncError = syncError
+        decision.rescaleAttempted = rescale
+        decision.rescaleReason = rescaleReason
         decision.scaleReplicas = desired
-        decision.status = status
-        decision.events = events
         decision.history = history
         return decision
     }

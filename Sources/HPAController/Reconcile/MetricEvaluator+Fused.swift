@@ -14,9 +14,35 @@ import SimTime
 extension MetricEvaluator {
     /// `resourceUtilizationReplicas` on metrics-server's list for a whole-pod `Resource` metric.
     func fusedUtilization(_ resource: ResourceName, targetUtilization: Int32) -> ReplicaCalculation? {
-        guard usesFusedPaths, podNamesDistinct, case .success(let items) = observed.resourceMetrics,
-              !items.isEmpty, !observed.pods.isEmpty else { return nil }
-        let pods = observed.pods
+        guard usesFusedPaths, podNamesDistinct, case .success(let list) = observed.resourceMetrics,
+              !list.isEmpty, !observed.pods.isEmpty else { return nil }
+        // Through the buffers: reading a name or list out of an array element retains it.
+        let pass = observed.pods.withUnsafeBufferPointer { pods in
+            list.withUnsafeBufferPointer { items in
+                Self.utilizationPass(pods: pods, items: items, resource: resource, calculator: calculator)
+            }
+        }
+        guard let (groups, usageSum, requestSum) = pass else { return nil }
+        guard groups.readyCount > 0,
+              let first = try? ReplicaCalculator.utilization(usageSum: usageSum, requestSum: requestSum,
+                                                             entities: groups.readyCount, target: targetUtilization),
+              groups.unready.isEmpty || !(first.ratio > 1.0) else { return nil }
+        var result = ReplicaCalculation(
+            replicas: observed.scale.specReplicas, utilization: first.utilization, rawAverage: first.rawAverage,
+            podGroups: groups, usageSum: usageSum, requestSum: requestSum, sampleCount: groups.readyCount,
+            usageRatio: first.ratio)
+        if !calculator.tolerances.contains(first.ratio) {
+            result.replicas = ceilInt32(first.ratio * Double(groups.readyCount))
+        }
+        return result
+    }
+
+    /// The first pass of ``fusedUtilization(_:targetUtilization:)``: the pod classes and the
+    /// ready pods' sums; nil when a request is unreadable, a pod has no sample, or a sample
+    /// matches no pod.
+    private static func utilizationPass(pods: UnsafeBufferPointer<ObservedPod>, items: UnsafeBufferPointer<PodResourceMetrics>,
+                                        resource: ResourceName, calculator: ReplicaCalculator)
+        -> (groups: PodGroups, usageSum: Int64, requestSum: Int64)? {
         let isCPU = resource == "cpu"
         var groups = PodGroups()
         var usageSum: Int64 = 0, requestSum: Int64 = 0
@@ -34,7 +60,7 @@ extension MetricEvaluator {
             // The pod's sample: the next complete entry, if it names this pod.
             var sample: (value: Int64, timestamp: SimTime, window: SimDuration)?
             while j < items.count {
-                guard let total = Self.wholePodUsage(items, j, resource) else { j += 1; continue }
+                guard let total = wholePodUsage(items, j, resource) else { j += 1; continue }
                 if items[j].pod == pods[k].name {
                     sample = (total, items[j].timestamp, items[j].window)
                     j += 1
@@ -59,21 +85,10 @@ extension MetricEvaluator {
         }
         // Every complete entry must have matched a pod (else the general path decides).
         while j < items.count {
-            if Self.wholePodUsage(items, j, resource) != nil { return nil }
+            if wholePodUsage(items, j, resource) != nil { return nil }
             j += 1
         }
-        guard groups.readyCount > 0,
-              let first = try? ReplicaCalculator.utilization(usageSum: usageSum, requestSum: requestSum,
-                                                             entities: groups.readyCount, target: targetUtilization),
-              groups.unready.isEmpty || !(first.ratio > 1.0) else { return nil }
-        var result = ReplicaCalculation(
-            replicas: observed.scale.specReplicas, utilization: first.utilization, rawAverage: first.rawAverage,
-            podGroups: groups, usageSum: usageSum, requestSum: requestSum, sampleCount: groups.readyCount,
-            usageRatio: first.ratio)
-        if !calculator.tolerances.contains(first.ratio) {
-            result.replicas = ceilInt32(first.ratio * Double(groups.readyCount))
-        }
-        return result
+        return (groups, usageSum, requestSum)
     }
 
     /// `plainMetricReplicas` on the custom metrics API's samples of a `Pods` metric.
@@ -120,7 +135,8 @@ extension MetricEvaluator {
     /// A metrics-server entry's whole-pod usage of `resource` (the containers' sum); nil when
     /// the entry has no containers or one lacks the resource (the client drops such a pod).
     /// Read in place (`items[j]`, by index): passing or iterating the entries copies them.
-    private static func wholePodUsage(_ items: [PodResourceMetrics], _ j: Int, _ resource: ResourceName) -> Int64? {
+    private static func wholePodUsage(_ items: UnsafeBufferPointer<PodResourceMetrics>, _ j: Int,
+                                      _ resource: ResourceName) -> Int64? {
         let count = items[j].containers.count
         guard count > 0 else { return nil }
         let isCPU = resource == "cpu", isMemory = resource == "memory"

@@ -48,15 +48,28 @@ public enum PodRequests {
     /// Whether two pods request the same (and so have the same request of every resource).
     /// Pod-level requests are compared only when set: comparing two nil optionals of a list
     /// read out of an array copied them.
-    /// Field by field, in place: passing the pods themselves copies them (four retains each).
+    /// Field by field, in place: passing the pods copies them, and reading a field out of the
+    /// array retains it; through the buffer the fields are compared where they are.
     static func sameRequests(_ pods: [ObservedPod], _ i: Int, _ j: Int) -> Bool {
-        guard pods[i].containers == pods[j].containers, pods[i].initContainers == pods[j].initContainers
+        pods.withUnsafeBufferPointer { sameRequests($0, i, j) }
+    }
+
+    static func sameRequests(_ p: UnsafeBufferPointer<ObservedPod>, _ i: Int, _ j: Int) -> Bool {
+        guard sameArray(p[i].containers, p[j].containers), sameArray(p[i].initContainers, p[j].initContainers)
         else { return false }
-        switch (pods[i].podRequests == nil, pods[j].podRequests == nil) {
+        switch (p[i].podRequests == nil, p[j].podRequests == nil) {
         case (true, true): return true
-        case (false, false): return pods[i].podRequests == pods[j].podRequests
+        case (false, false): return p[i].podRequests == p[j].podRequests
         default: return false
         }
+    }
+
+    /// `a == b`, answered without a call when both are the same buffer (the model hands every
+    /// pod of a template one shared list): the call to `==` retained and released both arrays.
+    @inline(__always)
+    private static func sameArray(_ a: [ContainerRequests], _ b: [ContainerRequests]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+            || a == b
     }
 
     static func request(_ pod: ObservedPod, container: String, resource: ResourceName,
