@@ -80,12 +80,12 @@ struct FusedEvaluationTests {
             var general = fused
             general.usesFusedPaths = false
             for spec in Self.specs {
-                let expected = general.evaluate(spec)
-                #expect(fused.evaluate(spec) == expected, "seed \(seed), \(spec.type.rawValue)")
+                let expected = general.evaluate(spec, in: observed)
+                #expect(fused.evaluate(spec, in: observed) == expected, "seed \(seed), \(spec.type.rawValue)")
                 compared += 1
                 let oneStep = spec.type == .pods
-                    ? fused.fusedPodsMetric("active_tasks", targetAverage: 20_000)
-                    : fused.fusedUtilization(spec.resource?.name ?? "", targetUtilization: spec.resource?.target.averageUtilization ?? 0)
+                    ? fused.fusedPodsMetric(observed, "active_tasks", targetAverage: 20_000)
+                    : fused.fusedUtilization(observed, spec.resource?.name ?? "", targetUtilization: spec.resource?.target.averageUtilization ?? 0)
                 if oneStep != nil { answered += 1 }
             }
         }

@@ -77,10 +77,7 @@ extension Model {
         var podMetrics = observed.podMetrics
         observed.podMetrics = [:]
         let podMetricSpecs = deployments[d].podMetrics
-        if podMetrics.count != podMetricSpecs.count
-            || podMetricSpecs.contains(where: { podMetrics.index(scanningFor: $0.name) == nil }) {
-            podMetrics = [:]
-        }
+        if podMetrics.count != podMetricSpecs.count { podMetrics = [:] }
         for (k, metric) in podMetricSpecs.enumerated() {
             // Last sync's list for this metric is swapped out, refilled and swapped back: its
             // buffer is reused and the name is looked up once, by comparison (no hashing).
@@ -105,6 +102,10 @@ extension Model {
             }
             if n < samples.count { samples.removeSubrange(n...) }
             if let index { swap(&samples, &podMetrics.values[index]) } else { podMetrics[metric.name] = samples }
+        }
+        // A name inserted above next to a stale one: keep exactly the deployment's metrics.
+        if podMetrics.count != podMetricSpecs.count {
+            podMetrics = podMetrics.filter { entry in podMetricSpecs.contains { $0.name == entry.key } }
         }
         observed.podMetrics = podMetrics
         var objectMetrics = observed.objectMetrics

@@ -29,7 +29,7 @@ extension HorizontalPodAutoscalerController {
         }
         let evaluator = MetricEvaluator(calculator: replicaCalculator(for: spec, now: now), observed: observed,
                                         namespace: namespace)
-        let evaluations = metrics.map(evaluator.evaluate)
+        let evaluations = metrics.map { evaluator.evaluate($0, in: observed) }
         var replicas: Int32 = 0, best: Int?, invalid = 0
         var firstFailure: MetricFailure?
         // By index, reading the small `aggregates` of a success: copying a whole evaluation (spec,
@@ -86,6 +86,6 @@ extension HorizontalPodAutoscalerController {
     public func evaluateMetric(_ metric: MetricSpec, observed: Observation, tolerances: Tolerances,
                                now: SimTime) -> MetricEvaluation {
         MetricEvaluator(calculator: replicaCalculator(tolerances: tolerances, now: now), observed: observed)
-            .evaluate(metric)
+            .evaluate(metric, in: observed)
     }
 }

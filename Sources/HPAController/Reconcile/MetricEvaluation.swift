@@ -99,7 +99,6 @@ public struct MetricAggregates: Hashable, Sendable {
 /// functions of horizontal.go with the metrics clients of metrics/client.go).
 struct MetricEvaluator {
     var calculator: ReplicaCalculator
-    var observed: Observation
     /// The HPA's namespace, for error messages.
     var namespace: String
     /// Checked once per sync rather than once per metric.
@@ -109,32 +108,32 @@ struct MetricEvaluator {
     var usesFusedPaths = true
 
     init(calculator: ReplicaCalculator, observed: Observation, namespace: String = "default") {
-        self.calculator = calculator; self.observed = observed; self.namespace = namespace
+        self.calculator = calculator; self.namespace = namespace
         podNamesDistinct = PodSampleMatch.namesDistinct(observed.pods)
     }
 
-    func evaluate(_ spec: MetricSpec) -> MetricEvaluation {
+    /// `spec` evaluated on `observed` (the observation the evaluator was made for: passed, not
+    /// stored, so making an evaluator does not copy the observation).
+    func evaluate(_ spec: MetricSpec, in observed: Observation) -> MetricEvaluation {
         do {
-            let (proposal, status) = try compute(spec)
+            let (proposal, status) = try compute(observed, spec)
             return MetricEvaluation(spec: spec, proposal: proposal, status: status)
         } catch {
             return MetricEvaluation(spec: spec, outcome: .failure(error), status: .empty)
         }
     }
 
-    private var current: Int32 { observed.scale.specReplicas }
-
-    private func compute(_ spec: MetricSpec) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+    private func compute(_ observed: Observation, _ spec: MetricSpec) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
         switch spec.type {
         case .resource:
             guard let source = spec.resource else { throw invalidSource(.failedGetResourceMetric, "resource") }
-            return try resource(name: source.name, container: "", target: source.target,
+            return try resource(observed, name: source.name, container: "", target: source.target,
                                 reason: .failedGetResourceMetric, label: "resource", type: .resource)
         case .containerResource:
             guard let source = spec.containerResource else {
                 throw invalidSource(.failedGetContainerResourceMetric, "container resource")
             }
-            return try resource(name: source.name, container: source.container, target: source.target,
+            return try resource(observed, name: source.name, container: source.container, target: source.target,
                                 reason: .failedGetContainerResourceMetric, label: "container resource",
                                 type: .containerResource)
         case .pods:
@@ -143,34 +142,34 @@ struct MetricEvaluator {
             }
             let reason: HPAReason = .failedGetPodsMetric
             let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
-                if let fused = fusedPodsMetric(source.metric.name, targetAverage: target.milliValue) { return fused }
-                let samples = try podSamples(source.metric.name)
-                return try calculator.plainMetricReplicas(current: current, targetAverage: target.milliValue,
+                if let fused = fusedPodsMetric(observed, source.metric.name, targetAverage: target.milliValue) { return fused }
+                let samples = try podSamples(observed, source.metric.name)
+                return try calculator.plainMetricReplicas(current: observed.scale.specReplicas, targetAverage: target.milliValue,
                                                           resource: nil, pods: observed.pods, samples: samples,
                                                           podNamesDistinct: podNamesDistinct)
             }
             let status = MetricStatus(type: .pods, metric: source.metric,
                                       current: MetricValueStatus(averageValue: calc.usage))
-            return (MetricProposal(replicas: calc.replicas, metricName: "pods metric \(source.metric.name)",
+            return (MetricProposal(replicas: calc.replicas, metricName: spec.podsMetricName ?? "pods metric \(source.metric.name)",
                                    calculation: calc), status)
         case .object:
             guard let source = spec.object else { throw invalidSource(.failedGetObjectMetric, "object") }
-            return try object(source)
+            return try object(observed, source)
         case .external:
             guard let source = spec.external else { throw invalidSource(.failedGetExternalMetric, "external") }
-            return try external(source)
+            return try external(observed, source)
         default:
             throw MetricFailure(reason: .invalidMetricSourceType,
                                 message: "unknown metric source type \"\(spec.type.rawValue)\"")
         }
     }
 
-    private func resource(name: ResourceName, container: String, target: MetricTarget, reason: HPAReason,
+    private func resource(_ observed: Observation, name: ResourceName, container: String, target: MetricTarget, reason: HPAReason,
                           label: String, type: MetricSourceType) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
         if let average = target.averageValue {
             let calc = try wrap(reason, "failed to get \(name) utilization: ") { () throws(ReplicaCalculationError) in
-                let samples = try resourceSamples(name, container: container)
-                return try calculator.plainMetricReplicas(current: current, targetAverage: average.milliValue,
+                let samples = try resourceSamples(observed, name, container: container)
+                return try calculator.plainMetricReplicas(current: observed.scale.specReplicas, targetAverage: average.milliValue,
                                                           resource: name, pods: observed.pods, samples: samples,
                                                           podNamesDistinct: podNamesDistinct)
             }
@@ -183,10 +182,10 @@ struct MetricEvaluator {
                                 + "neither a utilization target nor a value target was set")
         }
         let calc = try wrap(reason, "failed to get \(name) utilization: ") { () throws(ReplicaCalculationError) in
-            if container.isEmpty, let fused = fusedUtilization(name, targetUtilization: utilization) { return fused }
-            let samples = try resourceSamples(name, container: container)
+            if container.isEmpty, let fused = fusedUtilization(observed, name, targetUtilization: utilization) { return fused }
+            let samples = try resourceSamples(observed, name, container: container)
             return try calculator.resourceUtilizationReplicas(
-                current: current, targetUtilization: utilization, resource: name, container: container,
+                current: observed.scale.specReplicas, targetUtilization: utilization, resource: name, container: container,
                 pods: observed.pods, samples: samples, podNamesDistinct: podNamesDistinct)
         }
         let status = MetricStatus(type: type, resourceName: name, container: container.isEmpty ? nil : container,
@@ -196,13 +195,13 @@ struct MetricEvaluator {
                                calculation: calc), status)
     }
 
-    private func object(_ source: ObjectMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+    private func object(_ observed: Observation, _ source: ObjectMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
         let reason: HPAReason = .failedGetObjectMetric, name = source.metric.name
         let object = source.describedObject
         if source.target.type == .value, let target = source.target.value {
             let calc = try wrap(reason, "") { () throws(ReplicaCalculationError) in
-                let usage = try objectValue(source)
-                return try calculator.valueReplicas(current: current, usage: usage, target: target.milliValue,
+                let usage = try objectValue(observed, source)
+                return try calculator.valueReplicas(current: observed.scale.specReplicas, usage: usage, target: target.milliValue,
                                                     pods: observed.pods)
             }
             let status = MetricStatus(type: .object, metric: source.metric, describedObject: object,
@@ -212,7 +211,7 @@ struct MetricEvaluator {
         }
         if source.target.type == .averageValue, let target = source.target.averageValue {
             let calc = try wrap(reason, "failed to get \(name) object metric: ") { () throws(ReplicaCalculationError) in
-                let usage = try objectValue(source)
+                let usage = try objectValue(observed, source)
                 return calculator.perPodReplicas(statusReplicas: observed.scale.statusReplicas, usage: usage,
                                                  targetAverage: target.milliValue, capsAtMaxInt32: false)
             }
@@ -226,12 +225,12 @@ struct MetricEvaluator {
                             + "neither a value target nor an average value target was set")
     }
 
-    private func external(_ source: ExternalMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
+    private func external(_ observed: Observation, _ source: ExternalMetricSource) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
         let reason: HPAReason = .failedGetExternalMetric, name = source.metric.name
         let displayName = "external metric \(name)(\(source.metric.selector.goDescription))"
         if let target = source.target.averageValue {
             let calc = try wrap(reason, "failed to get \(name) external metric: ") { () throws(ReplicaCalculationError) in
-                let values = try externalValues(source)
+                let values = try externalValues(observed, source)
                 return calculator.perPodReplicas(statusReplicas: observed.scale.statusReplicas,
                                                  usage: Self.sumWrappingToMax(values),
                                                  targetAverage: target.milliValue, capsAtMaxInt32: true)
@@ -242,8 +241,8 @@ struct MetricEvaluator {
         }
         if let target = source.target.value {
             let calc = try wrap(reason, "failed to get external metric \(name): ") { () throws(ReplicaCalculationError) in
-                let values = try externalValues(source)
-                return try calculator.valueReplicas(current: current, usage: Self.sumCappedAtMax(values),
+                let values = try externalValues(observed, source)
+                return try calculator.valueReplicas(current: observed.scale.specReplicas, usage: Self.sumCappedAtMax(values),
                                                     target: target.milliValue, pods: observed.pods)
             }
             let status = MetricStatus(type: .external, metric: source.metric,
@@ -258,7 +257,7 @@ struct MetricEvaluator {
 
     /// metrics-server per pod: a whole-pod value sums the containers (a pod with no entries, or
     /// any entry lacking the resource, is dropped); a container metric reads that container only.
-    private func resourceSamples(_ resource: ResourceName, container: String) throws(ReplicaCalculationError) -> [PodSample] {
+    private func resourceSamples(_ observed: Observation, _ resource: ResourceName, container: String) throws(ReplicaCalculationError) -> [PodSample] {
         let items: [PodResourceMetrics]
         switch observed.resourceMetrics {
         case .failure(let error):
@@ -294,7 +293,7 @@ struct MetricEvaluator {
         return samples
     }
 
-    private func podSamples(_ name: String) throws(ReplicaCalculationError) -> [PodSample] {
+    private func podSamples(_ observed: Observation, _ name: String) throws(ReplicaCalculationError) -> [PodSample] {
         if let error = observed.customMetricsError {
             throw ReplicaCalculationError("unable to get metric \(name): unable to fetch metrics from custom metrics API: \(error)")
         }
@@ -304,7 +303,7 @@ struct MetricEvaluator {
         return list.map { PodSample(pod: $0.pod, value: $0.valueMilli, timestamp: $0.timestamp, window: $0.window) }
     }
 
-    private func objectValue(_ source: ObjectMetricSource) throws(ReplicaCalculationError) -> Int64 {
+    private func objectValue(_ observed: Observation, _ source: ObjectMetricSource) throws(ReplicaCalculationError) -> Int64 {
         let name = source.metric.name, object = source.describedObject
         if let error = observed.customMetricsError {
             throw ReplicaCalculationError("unable to get metric \(name): \(object.kind) on \(namespace) \(object.name)/"
@@ -317,7 +316,7 @@ struct MetricEvaluator {
         return sample.valueMilli
     }
 
-    private func externalValues(_ source: ExternalMetricSource) throws(ReplicaCalculationError) -> [Int64] {
+    private func externalValues(_ observed: Observation, _ source: ExternalMetricSource) throws(ReplicaCalculationError) -> [Int64] {
         let name = source.metric.name
         let prefix = "unable to get external metric \(namespace)/\(name)/\(source.metric.selector.goDescription): "
         if let error = observed.externalMetricsError {

@@ -13,7 +13,7 @@ import SimTime
 /// compares the two on random observations.
 extension MetricEvaluator {
     /// `resourceUtilizationReplicas` on metrics-server's list for a whole-pod `Resource` metric.
-    func fusedUtilization(_ resource: ResourceName, targetUtilization: Int32) -> ReplicaCalculation? {
+    func fusedUtilization(_ observed: Observation, _ resource: ResourceName, targetUtilization: Int32) -> ReplicaCalculation? {
         guard usesFusedPaths, podNamesDistinct, case .success(let list) = observed.resourceMetrics,
               !list.isEmpty, !observed.pods.isEmpty else { return nil }
         // Through the buffers: reading a name or list out of an array element retains it.
@@ -37,7 +37,7 @@ extension MetricEvaluator {
         return result
     }
 
-    /// The first pass of ``fusedUtilization(_:targetUtilization:)``: the pod classes and the
+    /// The first pass of ``fusedUtilization(observed, _:targetUtilization:)``: the pod classes and the
     /// ready pods' sums; nil when a request is unreadable, a pod has no sample, or a sample
     /// matches no pod.
     private static func utilizationPass(pods: UnsafeBufferPointer<ObservedPod>, items: UnsafeBufferPointer<PodResourceMetrics>,
@@ -92,7 +92,7 @@ extension MetricEvaluator {
     }
 
     /// `plainMetricReplicas` on the custom metrics API's samples of a `Pods` metric.
-    func fusedPodsMetric(_ name: String, targetAverage: Int64) -> ReplicaCalculation? {
+    func fusedPodsMetric(_ observed: Observation, _ name: String, targetAverage: Int64) -> ReplicaCalculation? {
         guard usesFusedPaths, podNamesDistinct, observed.customMetricsError == nil,
               let list = observed.podMetrics.value(scanningFor: name), !list.isEmpty,
               list.count <= observed.pods.count else { return nil }

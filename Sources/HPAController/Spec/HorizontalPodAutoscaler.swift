@@ -55,13 +55,19 @@ public struct MetricSpec: Hashable, Sendable, Codable {
         let pods: PodsMetricSource?
         let object: ObjectMetricSource?
         let external: ExternalMetricSource?
+        /// `pods metric <name>`, the name events give a Pods metric, made once.
+        let podsMetricName: String?
 
         init(type: MetricSourceType, resource: ResourceMetricSource?, containerResource: ContainerResourceMetricSource?,
              pods: PodsMetricSource?, object: ObjectMetricSource?, external: ExternalMetricSource?) {
             self.type = type; self.resource = resource; self.containerResource = containerResource
             self.pods = pods; self.object = object; self.external = external
+            podsMetricName = pods.map { "pods metric \($0.metric.name)" }
         }
     }
+
+    /// `pods metric <name>` for a Pods source (made with the spec, not per sync).
+    var podsMetricName: String? { fields.podsMetricName }
 
     private var fields: Fields
 
