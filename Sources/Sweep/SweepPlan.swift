@@ -1,3 +1,4 @@
+import Foundation
 import Scenario
 public import SimTime
 
@@ -32,13 +33,31 @@ public struct SweepPlan: Sendable {
 
     /// Loads every variant; throws ``SweepError/invalidVariant(name:_:)`` for the first that
     /// does not load, with all of its diagnostics.
-    public func validate() throws(SweepError) {
-        for variant in variants {
-            do {
-                _ = try ScenarioLoader.load(path: variant.scenarioPath, duration: duration, overrides: variant.overrides)
-            } catch {
-                throw .invalidVariant(name: variant.name, error)
+    public func validate(jobs: Int = 1) throws(SweepError) {
+        // On `jobs` threads (loading is most of a short sweep's serial time); the error reported
+        // is the first variant's in order, whatever thread found it.
+        let failures = Failures(count: variants.count)
+        let workers = max(1, min(jobs, variants.count))
+        let variants = variants, duration = duration
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for i in stride(from: worker, to: variants.count, by: workers) {
+                do throws(ScenarioError) {
+                    _ = try ScenarioLoader.load(path: variants[i].scenarioPath, duration: duration,
+                                                overrides: variants[i].overrides)
+                } catch {
+                    failures.set(i, .invalidVariant(name: variants[i].name, error))
+                }
             }
         }
+        if let first = failures.first { throw first }
     }
+}
+
+/// Each variant's load error, written from the validating threads.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [SweepError?]
+    init(count: Int) { errors = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ error: SweepError) { lock.withLock { errors[i] = error } }
+    var first: SweepError? { lock.withLock { errors.lazy.compactMap { $0 }.first } }
 }

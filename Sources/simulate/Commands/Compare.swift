@@ -26,7 +26,7 @@ struct Compare: ParsableCommand {
             let parsed = try variants.map { try Variant.parse($0, scenarioPath: scenario) }
             let plan = SweepPlan(scenarioPath: scenario, variants: [Variant(name: "baseline", scenarioPath: scenario)] + parsed,
                                  seeds: [options.seed ?? baseline.file.seed], duration: options.parsedDuration)
-            try plan.validate()
+            try plan.validate(jobs: options.threadCount)
             return (plan, try SweepRunStore(database: options.store.destination))
         }
         let progress = Progress("compare")

@@ -54,7 +54,7 @@ struct SweepCommand: ParsableCommand {
             let plan = SweepPlan(scenarioPath: scenario, variants: Knob.gridVariants(knobs, scenarioPath: scenario),
                                  seeds: SweepPlan.seeds(from: options.seed ?? baseline.file.seed, count: seeds),
                                  duration: options.parsedDuration, shard: try shard.map { try Shard(parsing: $0) })
-            try plan.validate()
+            try plan.validate(jobs: options.threadCount)
             return (plan, knobs, figure, PromiseRule(baseline.file), try SweepRunStore(database: options.store.destination))
         }
         let requests = plan.requests
