@@ -55,15 +55,7 @@ extension Model {
                                                containers: containers.map { ContainerUsage(name: $0.name, usage: [:]) })
                 if resourceCount == resource.count { resource.append(fresh) } else { resource[resourceCount] = fresh }
             }
-            if resource[resourceCount].pod != name { resource[resourceCount].pod = name }
-            resource[resourceCount].timestamp = sample.timestamp
-            resource[resourceCount].window = sample.window
-            for (k, c) in containers.enumerated() {
-                if resource[resourceCount].containers[k].name != c.name { resource[resourceCount].containers[k].name = c.name }
-                let cpu = k == 0 ? sample.cpuMilli : c.baselineUsage.cpuMilli
-                let memory = k == 0 ? sample.memoryMilli : c.baselineUsage.memoryMilli
-                resource[resourceCount].containers[k].usage.set(cpu: cpu, memory: memory)
-            }
+            resource[resourceCount].refresh(pod: name, sample: sample, containers: containers)
             resourceCount += 1
         }
         if podCount < podList.count { podList.removeSubrange(podCount...) }
@@ -136,6 +128,23 @@ extension Model {
     }
 }
 
+private extension PodResourceMetrics {
+    /// Makes this entry `pod`'s, with `sample`'s usage in the first container and the others'
+    /// baselines, in one access (each write through the list checked its uniqueness again).
+    mutating func refresh(pod name: String, sample: ResourceSample, containers template: [ContainerTemplate]) {
+        if pod != name { pod = name }
+        timestamp = sample.timestamp
+        window = sample.window
+        containers.withUnsafeMutableBufferPointer { entries in
+            for k in entries.indices {
+                if entries[k].name != template[k].name { entries[k].name = template[k].name }
+                entries[k].usage.set(cpu: k == 0 ? sample.cpuMilli : template[k].baselineUsage.cpuMilli,
+                                     memory: k == 0 ? sample.memoryMilli : template[k].baselineUsage.memoryMilli)
+            }
+        }
+    }
+}
+
 private extension ObservedPod {
     /// Makes this pod equal to `ObservedPod(name:phase:deleted:ready:readyTransitionTime:startTime:containers:)`.
     ///
@@ -149,8 +158,14 @@ private extension ObservedPod {
         self.ready = ready
         self.readyTransitionTime = readyTransitionTime
         self.startTime = startTime
-        if self.containers != containers { self.containers = containers }
+        if !Self.sameList(self.containers, containers) { self.containers = containers }
         if !initContainers.isEmpty { initContainers = [] }
         if podRequests != nil { podRequests = nil }
+    }
+
+    /// `a == b`, answered by identity when both are one buffer (the template's shared list).
+    static func sameList(_ a: [ContainerRequests], _ b: [ContainerRequests]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+            || a == b
     }
 }
