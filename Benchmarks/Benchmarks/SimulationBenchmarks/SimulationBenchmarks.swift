@@ -33,6 +33,23 @@ func runAndCheck(_ path: String, duration: SimDuration, expectedEvents: Int, _ b
     blackHole(result)
 }
 
+/// Runs the benchmark sweep on `jobs` threads and checks that every variant ran a week.
+func sweepAndCheck(jobs: Int, _ benchmark: Benchmark) throws {
+    let path = scenario("rtc-egress/diurnal-week.yaml")
+    let knobs = [try Knob.parseGrid("egress-hpa:spec.behavior.scaleUp.policies[Pods].value=1,2,4,8"),
+                 try Knob.parseGrid("egress-hpa:spec.behavior.scaleDown.stabilizationWindowSeconds=60,180,300,420,600")]
+    let plan = SweepPlan(scenarioPath: path, variants: Knob.gridVariants(knobs, scenarioPath: path), seeds: [1])
+    let store = try SweepRunStore(database: nil)
+    benchmark.startMeasurement()
+    try plan.validate(jobs: jobs)
+    let runs = try ParallelRuns.run(plan.requests, jobs: jobs, store.runner())
+    benchmark.stopMeasurement()
+    guard runs.count == 20, runs.allSatisfy({ $0.result.duration == .days(7) }) else {
+        throw ResultMismatch(description: "sweep: \(runs.count) runs, expected 20 of a week each")
+    }
+    blackHole(runs)
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
@@ -45,6 +62,17 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             try runAndCheck(scenario("rtc-egress/diurnal-week.yaml"), duration: .days(30),
                             expectedEvents: diurnalMonthEvents, benchmark)
+        }
+    }
+
+    // A sweep of 20 week-long variants of diurnal-week, not stored, as `simulate sweep --no-store`
+    // runs it: the parallel target is a speed-up of at least 1.8 with --jobs 2.
+    for jobs in [1, 2] {
+        Benchmark("Sweep: 20 week-long variants, not stored, --jobs \(jobs)",
+                  configuration: .init(maxIterations: 3)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                try sweepAndCheck(jobs: jobs, benchmark)
+            }
         }
     }
 

@@ -138,9 +138,23 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
 
         // The decision is built once everything in it is final: built early and then changed,
         // its status and events were shared with the copies changed here, and it was copied.
-        var rescaleReason: String?
+        let rescaleReason: String? = rescale ? reason : nil
+        func finished(desired: Int32, scaleUpdated: Bool, syncError: String?) -> ScalingDecision {
+            var decision = ScalingDecision(currentReplicas: current, desiredReplicas: desired, scaleUpdated: scaleUpdated,
+                                           status: status, events: events)
+            decision.outcome = outcome
+            decision.metrics = evaluations
+            decision.metricDesiredReplicas = metricDesired
+            decision.metricName = metricName
+            decision.normalization = normalization
+            decision.syncError = syncError
+            decision.rescaleAttempted = rescale
+            decision.rescaleReason = rescaleReason
+            decision.scaleReplicas = desired
+            decision.history = history
+            return decision
+        }
         if rescale {
-            rescaleReason = reason
             if let error = observed.scale.updateError {
                 events.append(HPAEvent(type: .warning, reason: .failedRescale,
                                        message: "New size: \(desired); reason: \(reason); error: \(error)"))
@@ -151,19 +165,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
                 // their previous values.
                 status.currentReplicas = current
                 status.currentMetrics = evaluations.map { $0.map(\.status) }
-                var decision = ScalingDecision(currentReplicas: current, desiredReplicas: current, scaleUpdated: false,
-                                               status: status, events: events)
-                decision.outcome = outcome
-                decision.metrics = evaluations
-                decision.metricDesiredReplicas = metricDesired
-                decision.metricName = metricName
-                decision.normalization = normalization
-                decision.rescaleAttempted = true
-                decision.rescaleReason = reason
-                decision.scaleReplicas = current
-                decision.syncError = "failed to rescale: \(error)"
-                decision.history = history
-                return decision
+                return finished(desired: current, scaleUpdated: false, syncError: "failed to rescale: \(error)")
             }
             status.setCondition(.ableToScale, .true, reason: .succeededRescale,
                                 message: "the HPA controller was able to update the target scale to \(desired)", now: now)
@@ -189,18 +191,6 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
         status.currentReplicas = current
         status.desiredReplicas = desired
         status.currentMetrics = evaluations.map { $0.map(\.status) }
-        var decision = ScalingDecision(currentReplicas: current, desiredReplicas: desired, scaleUpdated: rescale,
-                                       status: status, events: events)
-        decision.outcome = outcome
-        decision.metrics = evaluations
-        decision.metricDesiredReplicas = metricDesired
-        decision.metricName = metricName
-        decision.normalization = normalization
-        decision.syncError = syncError
-        decision.rescaleAttempted = rescale
-        decision.rescaleReason = rescaleReason
-        decision.scaleReplicas = desired
-        decision.history = history
-        return decision
+        return finished(desired: desired, scaleUpdated: rescale, syncError: syncError)
     }
 }

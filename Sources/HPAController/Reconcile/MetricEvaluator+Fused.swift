@@ -67,18 +67,9 @@ extension MetricEvaluator {
                 }
                 break
             }
-            let podClass = PodGrouping.classify(
-                deleted: pods[k].deleted, phase: pods[k].phase, ready: pods[k].ready, startTime: pods[k].startTime,
-                readyTransitionTime: pods[k].readyTransitionTime, timestamp: sample?.timestamp,
-                window: sample?.window ?? .zero, isCPU: isCPU,
-                cpuInitializationPeriod: calculator.cpuInitializationPeriod,
-                initialReadinessDelay: calculator.initialReadinessDelay, now: calculator.now)
-            switch podClass {
-            case .ignored: groups.ignored.append(pods[k].name)
-            case .unready: groups.unready.append(pods[k].name)
-            case .missing: return nil
-            case .ready:
-                groups.readyCount += 1
+            guard let ready = group(pods, k, timestamp: sample?.timestamp, window: sample?.window ?? .zero,
+                                    isCPU: isCPU, calculator: calculator, into: &groups) else { return nil }
+            if ready {
                 usageSum &+= sample?.value ?? 0
                 requestSum &+= request
             }
@@ -96,32 +87,24 @@ extension MetricEvaluator {
         guard usesFusedPaths, podNamesDistinct, observed.customMetricsError == nil,
               let list = observed.podMetrics.value(scanningFor: name), !list.isEmpty,
               list.count <= observed.pods.count else { return nil }
-        let pods = observed.pods
-        var groups = PodGroups()
-        var sum: Int64 = 0
-        var j = 0
-        for k in pods.indices {
-            var sample: PodMetricSample?
-            if j < list.count, list[j].pod == pods[k].name {
-                sample = list[j]
-                j += 1
+        let calculator = calculator
+        let pass = observed.pods.withUnsafeBufferPointer { pods -> (groups: PodGroups, sum: Int64)? in
+            var groups = PodGroups()
+            var sum: Int64 = 0
+            var j = 0
+            for k in pods.indices {
+                var sample: PodMetricSample?
+                if j < list.count, list[j].pod == pods[k].name {
+                    sample = list[j]
+                    j += 1
+                }
+                guard let ready = Self.group(pods, k, timestamp: sample?.timestamp, window: sample?.window ?? .zero,
+                                             isCPU: false, calculator: calculator, into: &groups) else { return nil }
+                if ready { sum &+= sample?.valueMilli ?? 0 }
             }
-            let podClass = PodGrouping.classify(
-                deleted: pods[k].deleted, phase: pods[k].phase, ready: pods[k].ready, startTime: pods[k].startTime,
-                readyTransitionTime: pods[k].readyTransitionTime, timestamp: sample?.timestamp,
-                window: sample?.window ?? .zero, isCPU: false,
-                cpuInitializationPeriod: calculator.cpuInitializationPeriod,
-                initialReadinessDelay: calculator.initialReadinessDelay, now: calculator.now)
-            switch podClass {
-            case .ignored: groups.ignored.append(pods[k].name)
-            case .unready: groups.unready.append(pods[k].name)
-            case .missing: return nil
-            case .ready:
-                groups.readyCount += 1
-                sum &+= sample?.valueMilli ?? 0
-            }
+            return j == list.count ? (groups, sum) : nil
         }
-        guard j == list.count, groups.readyCount > 0 else { return nil }
+        guard let (groups, sum) = pass, groups.readyCount > 0 else { return nil }
         let usage = sum / Int64(groups.readyCount)
         let ratio = Double(usage) / Double(targetAverage)
         guard groups.unready.isEmpty || !(ratio > 1.0) else { return nil }
@@ -130,6 +113,25 @@ extension MetricEvaluator {
             sampleCount: groups.readyCount, usageRatio: ratio)
         if !calculator.tolerances.contains(ratio) { result.replicas = ceilInt32(ratio * Double(groups.readyCount)) }
         return result
+    }
+
+    /// Puts pod `k` in its `groupPods` class; whether it is ready, or nil when it has no sample
+    /// (a missing pod means a rebalance, which the general path does).
+    private static func group(_ pods: UnsafeBufferPointer<ObservedPod>, _ k: Int, timestamp: SimTime?,
+                              window: SimDuration, isCPU: Bool, calculator: ReplicaCalculator,
+                              into groups: inout PodGroups) -> Bool? {
+        let podClass = PodGrouping.classify(
+            deleted: pods[k].deleted, phase: pods[k].phase, ready: pods[k].ready, startTime: pods[k].startTime,
+            readyTransitionTime: pods[k].readyTransitionTime, timestamp: timestamp, window: window, isCPU: isCPU,
+            cpuInitializationPeriod: calculator.cpuInitializationPeriod,
+            initialReadinessDelay: calculator.initialReadinessDelay, now: calculator.now)
+        switch podClass {
+        case .ignored: groups.ignored.append(pods[k].name)
+        case .unready: groups.unready.append(pods[k].name)
+        case .missing: return nil
+        case .ready: groups.readyCount += 1; return true
+        }
+        return false
     }
 
     /// A metrics-server entry's whole-pod usage of `resource` (the containers' sum); nil when

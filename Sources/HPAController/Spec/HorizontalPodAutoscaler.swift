@@ -80,33 +80,45 @@ public struct MetricSpec: Hashable, Sendable, Codable {
 
     public var type: MetricSourceType {
         get { fields.type }
-        set { fields = Fields(type: newValue, resource: resource, containerResource: containerResource, pods: pods,
-                                object: object, external: external) }
+        set { change { $0.type = newValue } }
     }
     public var resource: ResourceMetricSource? {
         get { fields.resource }
-        set { fields = Fields(type: type, resource: newValue, containerResource: containerResource, pods: pods,
-                                object: object, external: external) }
+        set { change { $0.resource = newValue } }
     }
     public var containerResource: ContainerResourceMetricSource? {
         get { fields.containerResource }
-        set { fields = Fields(type: type, resource: resource, containerResource: newValue, pods: pods,
-                                object: object, external: external) }
+        set { change { $0.containerResource = newValue } }
     }
     public var pods: PodsMetricSource? {
         get { fields.pods }
-        set { fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: newValue,
-                                object: object, external: external) }
+        set { change { $0.pods = newValue } }
     }
     public var object: ObjectMetricSource? {
         get { fields.object }
-        set { fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: pods,
-                                object: newValue, external: external) }
+        set { change { $0.object = newValue } }
     }
     public var external: ExternalMetricSource? {
         get { fields.external }
-        set { fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: pods,
-                                object: object, external: newValue) }
+        set { change { $0.external = newValue } }
+    }
+
+    /// Replaces the box with a changed copy (the box itself is never written).
+    private mutating func change(_ body: (inout MetricSpec.Draft) -> Void) {
+        var draft = Draft(type: type, resource: resource, containerResource: containerResource, pods: pods,
+                          object: object, external: external)
+        body(&draft)
+        fields = Fields(type: draft.type, resource: draft.resource, containerResource: draft.containerResource,
+                        pods: draft.pods, object: draft.object, external: draft.external)
+    }
+
+    private struct Draft {
+        var type: MetricSourceType
+        var resource: ResourceMetricSource?
+        var containerResource: ContainerResourceMetricSource?
+        var pods: PodsMetricSource?
+        var object: ObjectMetricSource?
+        var external: ExternalMetricSource?
     }
 
     public static func resource(_ name: String, _ target: MetricTarget) -> MetricSpec {
