@@ -56,7 +56,7 @@ public struct HorizontalPodAutoscalerController: Hashable, Sendable {
         let minReplicas = spec.minReplicas ?? 1
         let metricSpecs = spec.effectiveMetrics
         let scaledToZero = hpa.status.condition(.scaledToZero)?.status == .true
-        let hasObjectOrExternal = metricSpecs.contains { $0.type == .object || $0.type == .external }
+        let hasObjectOrExternal = metricSpecs.contains { $0.kind == .object || $0.kind == .external }
 
         var desired: Int32 = 0
         var reason = ""

@@ -124,7 +124,7 @@ struct MetricEvaluator {
     }
 
     private func compute(_ observed: Observation, _ spec: MetricSpec) throws(MetricFailure) -> (MetricProposal, MetricStatus) {
-        switch spec.type {
+        switch spec.kind {
         case .resource:
             guard let source = spec.resource else { throw invalidSource(.failedGetResourceMetric, "resource") }
             return try resource(observed, name: source.name, container: "", target: source.target,
@@ -158,7 +158,7 @@ struct MetricEvaluator {
         case .external:
             guard let source = spec.external else { throw invalidSource(.failedGetExternalMetric, "external") }
             return try external(observed, source)
-        default:
+        case .unknown:
             throw MetricFailure(reason: .invalidMetricSourceType,
                                 message: "unknown metric source type \"\(spec.type.rawValue)\"")
         }

@@ -27,12 +27,13 @@ extension MetricEvaluator {
               let first = try? ReplicaCalculator.utilization(usageSum: usageSum, requestSum: requestSum,
                                                              entities: groups.readyCount, target: targetUtilization),
               groups.unready.isEmpty || !(first.ratio > 1.0) else { return nil }
+        let readyCount = groups.readyCount
         var result = ReplicaCalculation(
             replicas: observed.scale.specReplicas, utilization: first.utilization, rawAverage: first.rawAverage,
-            podGroups: groups, usageSum: usageSum, requestSum: requestSum, sampleCount: groups.readyCount,
+            podGroups: groups, usageSum: usageSum, requestSum: requestSum, sampleCount: readyCount,
             usageRatio: first.ratio)
         if !calculator.tolerances.contains(first.ratio) {
-            result.replicas = ceilInt32(first.ratio * Double(groups.readyCount))
+            result.replicas = ceilInt32(first.ratio * Double(readyCount))
         }
         return result
     }
@@ -44,6 +45,7 @@ extension MetricEvaluator {
                                         resource: ResourceName, calculator: ReplicaCalculator)
         -> (groups: PodGroups, usageSum: Int64, requestSum: Int64)? {
         let isCPU = resource == "cpu"
+        let field: UsageField = isCPU ? .cpu : resource == "memory" ? .memory : .named(resource)
         var groups = PodGroups()
         var usageSum: Int64 = 0, requestSum: Int64 = 0
         var request: Int64 = 0, requestPod = -1
@@ -60,7 +62,7 @@ extension MetricEvaluator {
             // The pod's sample: the next complete entry, if it names this pod.
             var sample: (value: Int64, timestamp: SimTime, window: SimDuration)?
             while j < items.count {
-                guard let total = wholePodUsage(items, j, resource) else { j += 1; continue }
+                guard let total = wholePodUsage(items, j, field) else { j += 1; continue }
                 if items[j].pod == pods[k].name {
                     sample = (total, items[j].timestamp, items[j].window)
                     j += 1
@@ -76,7 +78,7 @@ extension MetricEvaluator {
         }
         // Every complete entry must have matched a pod (else the general path decides).
         while j < items.count {
-            if wholePodUsage(items, j, resource) != nil { return nil }
+            if wholePodUsage(items, j, field) != nil { return nil }
             j += 1
         }
         return (groups, usageSum, requestSum)
@@ -108,10 +110,11 @@ extension MetricEvaluator {
         let usage = sum / Int64(groups.readyCount)
         let ratio = Double(usage) / Double(targetAverage)
         guard groups.unready.isEmpty || !(ratio > 1.0) else { return nil }
+        let readyCount = groups.readyCount
         var result = ReplicaCalculation(
             replicas: observed.scale.specReplicas, usage: usage, podGroups: groups, usageSum: sum,
-            sampleCount: groups.readyCount, usageRatio: ratio)
-        if !calculator.tolerances.contains(ratio) { result.replicas = ceilInt32(ratio * Double(groups.readyCount)) }
+            sampleCount: readyCount, usageRatio: ratio)
+        if !calculator.tolerances.contains(ratio) { result.replicas = ceilInt32(ratio * Double(readyCount)) }
         return result
     }
 
@@ -138,17 +141,25 @@ extension MetricEvaluator {
     /// the entry has no containers or one lacks the resource (the client drops such a pod).
     /// Read in place (`items[j]`, by index): passing or iterating the entries copies them.
     private static func wholePodUsage(_ items: UnsafeBufferPointer<PodResourceMetrics>, _ j: Int,
-                                      _ resource: ResourceName) -> Int64? {
+                                      _ field: UsageField) -> Int64? {
         let count = items[j].containers.count
         guard count > 0 else { return nil }
-        let isCPU = resource == "cpu", isMemory = resource == "memory"
         var total: Int64 = 0
         for c in 0..<count {
-            let usage = isCPU ? items[j].containers[c].usage.cpu
-                : isMemory ? items[j].containers[c].usage.memory : items[j].containers[c].usage[resource]
+            let usage = switch field {
+            case .cpu: items[j].containers[c].usage.cpu
+            case .memory: items[j].containers[c].usage.memory
+            case .named(let resource): items[j].containers[c].usage[resource]
+            }
             guard let usage else { return nil }
             total &+= usage
         }
         return total
+    }
+
+    /// Which field of a `ResourceList` a pass reads (decided once, not per pod by comparing names).
+    private enum UsageField {
+        case cpu, memory
+        case named(ResourceName)
     }
 }

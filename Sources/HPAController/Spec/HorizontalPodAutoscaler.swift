@@ -57,14 +57,30 @@ public struct MetricSpec: Hashable, Sendable, Codable {
         let external: ExternalMetricSource?
         /// `pods metric <name>`, the name events give a Pods metric, made once.
         let podsMetricName: String?
+        /// `type` as a case (matching the type's name once, not every sync).
+        let kind: SourceKind
 
         init(type: MetricSourceType, resource: ResourceMetricSource?, containerResource: ContainerResourceMetricSource?,
              pods: PodsMetricSource?, object: ObjectMetricSource?, external: ExternalMetricSource?) {
             self.type = type; self.resource = resource; self.containerResource = containerResource
             self.pods = pods; self.object = object; self.external = external
             podsMetricName = pods.map { "pods metric \($0.metric.name)" }
+            kind = switch type {
+            case .resource: .resource
+            case .containerResource: .containerResource
+            case .pods: .pods
+            case .object: .object
+            case .external: .external
+            default: .unknown
+            }
         }
     }
+
+    /// The metric source types the controller knows, and every other.
+    enum SourceKind { case resource, containerResource, pods, object, external, unknown }
+
+    /// ``type`` as a ``SourceKind``.
+    var kind: SourceKind { fields.kind }
 
     /// `pods metric <name>` for a Pods source (made with the spec, not per sync).
     var podsMetricName: String? { fields.podsMetricName }
