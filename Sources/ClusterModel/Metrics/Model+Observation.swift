@@ -158,14 +158,8 @@ private extension ObservedPod {
         self.ready = ready
         self.readyTransitionTime = readyTransitionTime
         self.startTime = startTime
-        if !Self.sameList(self.containers, containers) { self.containers = containers }
+        if !ContainerRequests.same(self.containers, containers) { self.containers = containers }
         if !initContainers.isEmpty { initContainers = [] }
         if podRequests != nil { podRequests = nil }
-    }
-
-    /// `a == b`, answered by identity when both are one buffer (the template's shared list).
-    static func sameList(_ a: [ContainerRequests], _ b: [ContainerRequests]) -> Bool {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
-            || a == b
     }
 }

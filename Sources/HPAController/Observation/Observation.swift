@@ -108,6 +108,14 @@ public struct ContainerRequests: Hashable, Sendable {
     public init(name: String, requests: ResourceList, restartable: Bool = false) {
         self.name = name; self.requests = requests; self.restartable = restartable
     }
+
+    /// `a == b`, answered without comparing entries when both are one buffer (a model hands
+    /// every pod of a template one shared list; a call to `==` also retained both).
+    @inline(__always)
+    public static func same(_ a: [ContainerRequests], _ b: [ContainerRequests]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+            || a == b
+    }
 }
 
 /// One pod's entry in metrics-server's answer.

@@ -55,21 +55,13 @@ public enum PodRequests {
     }
 
     static func sameRequests(_ p: UnsafeBufferPointer<ObservedPod>, _ i: Int, _ j: Int) -> Bool {
-        guard sameArray(p[i].containers, p[j].containers), sameArray(p[i].initContainers, p[j].initContainers)
-        else { return false }
+        guard ContainerRequests.same(p[i].containers, p[j].containers),
+              ContainerRequests.same(p[i].initContainers, p[j].initContainers) else { return false }
         switch (p[i].podRequests == nil, p[j].podRequests == nil) {
         case (true, true): return true
         case (false, false): return p[i].podRequests == p[j].podRequests
         default: return false
         }
-    }
-
-    /// `a == b`, answered without a call when both are the same buffer (the model hands every
-    /// pod of a template one shared list): the call to `==` retained and released both arrays.
-    @inline(__always)
-    private static func sameArray(_ a: [ContainerRequests], _ b: [ContainerRequests]) -> Bool {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
-            || a == b
     }
 
     static func request(_ pod: ObservedPod, container: String, resource: ResourceName,
