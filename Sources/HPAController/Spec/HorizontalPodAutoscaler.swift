@@ -48,24 +48,28 @@ public struct CrossVersionObjectReference: Hashable, Sendable, Codable {
 /// than a retain of every name and quantity in it (the controller copies each metric spec into
 /// every sync's evaluations). Setting a field replaces the box.
 public struct MetricSpec: Hashable, Sendable, Codable {
+    /// The spec's fields as written.
+    private struct Values: Hashable, Sendable, Codable {
+        var type: MetricSourceType
+        var resource: ResourceMetricSource?
+        var containerResource: ContainerResourceMetricSource?
+        var pods: PodsMetricSource?
+        var object: ObjectMetricSource?
+        var external: ExternalMetricSource?
+    }
+
+    /// The values, and what the controller derives from them once rather than every sync.
     private final class Fields: Sendable {
-        let type: MetricSourceType
-        let resource: ResourceMetricSource?
-        let containerResource: ContainerResourceMetricSource?
-        let pods: PodsMetricSource?
-        let object: ObjectMetricSource?
-        let external: ExternalMetricSource?
-        /// `pods metric <name>`, the name events give a Pods metric, made once.
+        let values: Values
+        /// `pods metric <name>`, the name events give a Pods metric.
         let podsMetricName: String?
         /// `type` as a case (matching the type's name once, not every sync).
         let kind: SourceKind
 
-        init(type: MetricSourceType, resource: ResourceMetricSource?, containerResource: ContainerResourceMetricSource?,
-             pods: PodsMetricSource?, object: ObjectMetricSource?, external: ExternalMetricSource?) {
-            self.type = type; self.resource = resource; self.containerResource = containerResource
-            self.pods = pods; self.object = object; self.external = external
-            podsMetricName = pods.map { "pods metric \($0.metric.name)" }
-            kind = switch type {
+        init(_ values: Values) {
+            self.values = values
+            podsMetricName = values.pods.map { "pods metric \($0.metric.name)" }
+            kind = switch values.type {
             case .resource: .resource
             case .containerResource: .containerResource
             case .pods: .pods
@@ -90,51 +94,40 @@ public struct MetricSpec: Hashable, Sendable, Codable {
     public init(type: MetricSourceType, resource: ResourceMetricSource? = nil,
                 containerResource: ContainerResourceMetricSource? = nil, pods: PodsMetricSource? = nil,
                 object: ObjectMetricSource? = nil, external: ExternalMetricSource? = nil) {
-        fields = Fields(type: type, resource: resource, containerResource: containerResource, pods: pods,
-                        object: object, external: external)
+        fields = Fields(Values(type: type, resource: resource, containerResource: containerResource, pods: pods,
+                               object: object, external: external))
     }
 
     public var type: MetricSourceType {
-        get { fields.type }
+        get { fields.values.type }
         set { change { $0.type = newValue } }
     }
     public var resource: ResourceMetricSource? {
-        get { fields.resource }
+        get { fields.values.resource }
         set { change { $0.resource = newValue } }
     }
     public var containerResource: ContainerResourceMetricSource? {
-        get { fields.containerResource }
+        get { fields.values.containerResource }
         set { change { $0.containerResource = newValue } }
     }
     public var pods: PodsMetricSource? {
-        get { fields.pods }
+        get { fields.values.pods }
         set { change { $0.pods = newValue } }
     }
     public var object: ObjectMetricSource? {
-        get { fields.object }
+        get { fields.values.object }
         set { change { $0.object = newValue } }
     }
     public var external: ExternalMetricSource? {
-        get { fields.external }
+        get { fields.values.external }
         set { change { $0.external = newValue } }
     }
 
     /// Replaces the box with a changed copy (the box itself is never written).
-    private mutating func change(_ body: (inout MetricSpec.Draft) -> Void) {
-        var draft = Draft(type: type, resource: resource, containerResource: containerResource, pods: pods,
-                          object: object, external: external)
-        body(&draft)
-        fields = Fields(type: draft.type, resource: draft.resource, containerResource: draft.containerResource,
-                        pods: draft.pods, object: draft.object, external: draft.external)
-    }
-
-    private struct Draft {
-        var type: MetricSourceType
-        var resource: ResourceMetricSource?
-        var containerResource: ContainerResourceMetricSource?
-        var pods: PodsMetricSource?
-        var object: ObjectMetricSource?
-        var external: ExternalMetricSource?
+    private mutating func change(_ body: (inout Values) -> Void) {
+        var values = fields.values
+        body(&values)
+        fields = Fields(values)
     }
 
     public static func resource(_ name: String, _ target: MetricTarget) -> MetricSpec {
@@ -145,38 +138,15 @@ public struct MetricSpec: Hashable, Sendable, Codable {
     }
 
     public static func == (a: MetricSpec, b: MetricSpec) -> Bool {
-        a.fields === b.fields
-            || (a.type == b.type && a.resource == b.resource && a.containerResource == b.containerResource
-                && a.pods == b.pods && a.object == b.object && a.external == b.external)
+        a.fields === b.fields || a.fields.values == b.fields.values
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(type); hasher.combine(resource); hasher.combine(containerResource)
-        hasher.combine(pods); hasher.combine(object); hasher.combine(external)
-    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(fields.values) }
 
-    // The keys and optional handling synthesized conformance would use.
-    private enum CodingKeys: String, CodingKey { case type, resource, containerResource, pods, object, external }
+    // Coded as the values are: the keys and optional handling a synthesized conformance uses.
+    public init(from decoder: any Decoder) throws { fields = Fields(try Values(from: decoder)) }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(type: try c.decode(MetricSourceType.self, forKey: .type),
-                  resource: try c.decodeIfPresent(ResourceMetricSource.self, forKey: .resource),
-                  containerResource: try c.decodeIfPresent(ContainerResourceMetricSource.self, forKey: .containerResource),
-                  pods: try c.decodeIfPresent(PodsMetricSource.self, forKey: .pods),
-                  object: try c.decodeIfPresent(ObjectMetricSource.self, forKey: .object),
-                  external: try c.decodeIfPresent(ExternalMetricSource.self, forKey: .external))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encodeIfPresent(resource, forKey: .resource)
-        try c.encodeIfPresent(containerResource, forKey: .containerResource)
-        try c.encodeIfPresent(pods, forKey: .pods)
-        try c.encodeIfPresent(object, forKey: .object)
-        try c.encodeIfPresent(external, forKey: .external)
-    }
+    public func encode(to encoder: any Encoder) throws { try fields.values.encode(to: encoder) }
 }
 
 /// `target` of a metric.
