@@ -1,8 +1,9 @@
 import Foundation
 
-/// A 3-hour egress spike (only the egress classes, rates 5–20× for an hour from 30m) over the
-/// shipped manifests: small enough for a debug build, and its HPA settings matter (too few
-/// replicas time tasks out, too short a scale-down window interrupts them).
+/// A 3-hour egress spike (only the egress classes, rates 5–20× for an hour from 30m, the record
+/// class's segment named `spike`) over the shipped manifests: small enough for a debug build,
+/// and its HPA settings matter (too few replicas time tasks out, too short a scale-down window
+/// interrupts them).
 func writeEgressSpike(in dir: TemporaryDirectory) throws -> String {
     try dir.write("egress-spike.yaml", """
         name: egress spike
@@ -14,7 +15,7 @@ func writeEgressSpike(in dir: TemporaryDirectory) throws -> String {
             - name: egress-record
               keyPattern: "egress:record:*"
               arrivals:
-                rate: {segments: [{start: 0s, rate: 60/h}, {start: 30m, rate: 400/h}, {start: 1h30m, rate: 60/h}]}
+                rate: {segments: [{start: 0s, rate: 60/h}, {name: spike, start: 30m, rate: 400/h}, {start: 1h30m, rate: 60/h}]}
               duration: {lognormal: {median: 20m, p95: 90m}}
               usage: {cpu: 40m, memory: 24Mi}
               cpuBound: false
@@ -46,7 +47,7 @@ func startSimulate(_ arguments: [String]) throws -> Process {
     return process
 }
 
-/// The egress spike with a named spike segment and promises of every kind a timeline serves:
+/// The egress spike with promises of every kind a timeline serves:
 /// `reactionTime` (a scale-up Pods policy of 1 is too slow for it), a windowed class figure
 /// (needs the tasks), a windowed `podHours` (needs the series); the last promise no variant
 /// keeps, so the report names broken promises.
@@ -55,23 +56,6 @@ func writeEgressSpikeWithPromises(in dir: TemporaryDirectory) throws -> String {
     return try dir.write("egress-spike-promises.yaml", """
         name: egress spike with promises
         extends: \(spike)
-        workload:
-          classes:
-            - name: egress-record
-              keyPattern: "egress:record:*"
-              arrivals:
-                rate: {segments: [{start: 0s, rate: 60/h}, {name: spike, start: 30m, rate: 400/h}, {start: 1h30m, rate: 60/h}]}
-              duration: {lognormal: {median: 20m, p95: 90m}}
-              usage: {cpu: 40m, memory: 24Mi}
-              cpuBound: false
-              maxQueueWait: 5m
-            - name: egress-snapshot
-              keyPattern: "egress:snapshot:*"
-              arrivals:
-                rate: {segments: [{start: 0s, rate: 120/h}, {start: 30m, rate: 2400/h}, {start: 1h30m, rate: 120/h}]}
-              duration: {lognormal: {median: 10s, p95: 40s}}
-              usage: {cpu: 150m, memory: 64Mi}
-              maxQueueWait: 1m
         expectations:
           - name: egress reaches 10 pods within 4 minutes of the spike
             assert: reactionTime{hpa=egress-hpa, replicas=10, after=spike} <= 4m
